@@ -1,0 +1,25 @@
+"""jcreport: exact, grounded figures, outlines and metadata from Chinese procuratorate reports.
+
+>>> from jcreport import extract
+>>> report = extract("2024年,全市检察机关共办理各类案件17562件。")
+>>> [(c.raw, c.value, c.action) for c in report.case_counts]
+[('17562件', 17562, '办理')]
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .decode import decode
+from .models import Report
+from .pipeline import extract
+
+__version__ = "0.1.0"
+__all__ = ["Report", "__version__", "decode", "extract", "extract_file"]
+
+
+def extract_file(path: str | Path, **options) -> Report:
+    """Read, decode and extract one report file."""
+    from .reading import read_input
+
+    text, encoding, name = read_input(str(path))
+    return extract(text, path=name, encoding=encoding, **options)

@@ -1,0 +1,85 @@
+"""The one document object every pipeline stage reads and writes (spaCy's ``Doc``)."""
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from .models import Meta, Span
+
+
+@dataclass
+class Line:
+    start: int
+    end: int  # excluding the newline
+
+
+@dataclass
+class SectionNode:
+    id: str
+    marker: str | None
+    kind: str          # the numbering family: 一、 (一) 1. (1) ① 一是 第一 heading
+    level: int
+    title_start: int
+    title_end: int
+    start: int         # heading start
+    end: int           # extent end: where the next sibling or ancestor's sibling begins
+    parent: str | None
+    inline: bool = False
+
+
+@dataclass
+class Doc:
+    source: str
+    norm: str
+    path: str | None = None
+    encoding: str = "utf-8"
+    format: str = "txt"
+    lines: list[Line] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    tokens: list[tuple[str, int, int]] = field(default_factory=list)
+    sections: list[SectionNode] = field(default_factory=list)
+    meta: Meta = field(default_factory=Meta)
+    periods: list[Any] = field(default_factory=list)
+    figures: list[Any] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _token_starts: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def doc_id(self) -> str:
+        return "sha256:" + hashlib.sha256(self.source.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def span(self, start: int, end: int) -> Span:
+        """A grounded span: its text is always ``source[start:end]``."""
+        return Span(start=start, end=end, text=self.source[start:end])
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        if not self._sentence_starts:
+            self._sentence_starts = [s for s, _ in self.sentences]
+        i = bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return self.sentences[i]
+        return (pos, pos)
+
+    def tokens_from(self, pos: int, count: int) -> list[tuple[str, int, int]]:
+        """Up to ``count`` tokens from ``pos`` on; a token that straddles ``pos`` is cut there."""
+        if not self._token_starts:
+            self._token_starts = [t[1] for t in self.tokens]
+        i = bisect_right(self._token_starts, pos) - 1
+        if i < 0:
+            return self.tokens[:count]
+        word, start, end = self.tokens[i]
+        first = [(word[pos - start:], pos, end)] if start < pos < end else [] if end <= pos else [self.tokens[i]]
+        return first + self.tokens[i + 1:i + 1 + count - len(first)]
+
+    def section_at(self, pos: int) -> str | None:
+        """The id of the innermost section whose extent holds ``pos``."""
+        best = None
+        for sec in self.sections:
+            if sec.start > pos:
+                break
+            if pos < sec.end and (best is None or sec.level >= best.level):
+                best = sec
+        return best.id if best else None

@@ -1,0 +1,60 @@
+"""Every error jcreport reports, with its exit code and one-line message.
+
+Each kind of failure has its own exit code (documented in the README), so scripts can tell a
+missing file from an undecodable one. They are ``click.ClickException`` subclasses: the CLI prints
+``Error: <message>`` on one line and exits with the code, never with a traceback.
+"""
+from __future__ import annotations
+
+import click
+
+
+class JcreportError(click.ClickException):
+    """Base class: ``kind`` names the failure in batch error lines, ``exit_code`` is its exit code."""
+
+    kind = "error"
+    exit_code = 1
+
+    def __init__(self, path: str | None, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}" if path else problem)
+
+
+class InputNotFound(JcreportError):
+    kind, exit_code = "not_found", 3
+
+
+class InputIsDirectory(JcreportError):
+    kind, exit_code = "is_directory", 4
+
+
+class EmptyInput(JcreportError):
+    kind, exit_code = "empty", 5
+
+
+class BinaryInput(JcreportError):
+    kind, exit_code = "binary", 6
+
+
+class UndecodableInput(JcreportError):
+    kind, exit_code = "undecodable", 7
+
+
+class LexiconError(JcreportError):
+    kind, exit_code = "lexicon", 8
+
+
+class OutputError(JcreportError):
+    kind, exit_code = "output", 9
+
+
+class UnreadableInput(JcreportError):
+    kind, exit_code = "unreadable", 10
+
+
+EXIT_CODES = {
+    cls.kind: cls.exit_code
+    for cls in (InputNotFound, InputIsDirectory, EmptyInput, BinaryInput, UndecodableInput,
+                LexiconError, OutputError, UnreadableInput)
+}

@@ -1,0 +1,191 @@
+"""Numbers: find figure spans in the normalized text, then resolve each to a value.
+
+``find`` decides offsets once (on ``doc.norm``, which has the source's offsets); ``resolve`` is a
+pure function of one candidate. Units, multipliers, qualifiers and exclusions come from
+``lexicons/units.yaml`` and ``lexicons/exclusions.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from ..lexicons import Lexicon
+from ..patterns import alternation, build
+from .cn_numerals import plain, to_decimal
+
+_PARTS = {
+    "ARABIC": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
+    "CN": r"[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*",
+    "CNDEC": r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?",
+    "REDACT": r"[×X*]{1,3}|x{1,2}",
+    "RANKCTX": r"(?:排名|名列|位列|位居|跃居|居于|居|升至|排在|排|列)(?:全国|全省|全市|全区|全州|系统内|同级院)?"
+               r"|(?:全国|全省|全市|全区|全州)",
+}
+
+_FIGURE = r"""
+  (?P<pre>{PREFIX})?
+  (?:
+      百分之(?P<pct>{CNDEC}|{ARABIC})                                  # 百分之九十八
+    | (?P<lo>{ARABIC}|{CN}) (?P<lomult>{MULT})? (?P<lounit>{UNIT})?     # range: 1万至5万元
+      \s*(?P<join>{JOIN})\s*
+      (?P<num2>{ARABIC}|{CN}) (?P<mult2>{MULT})? (?P<unit2>{UNIT}) (?P<post2>{SUFFIX})?
+    | (?P<ra>{ARABIC}|{REDACT}):(?P<rb>{ARABIC}|{REDACT})(?![\d:])    # ratio 1:1.2
+    | (?P<num>{ARABIC}|{CN}|{REDACT})
+      (?P<mid1>{MIDDLE})? (?P<mult>{MULT})? (?P<mid2>{MIDDLE})?
+      (?P<unit>{UNIT}) (?P<post>{SUFFIX})?
+  )
+"""
+_RANK = r"(?P<ctx>{RANKCTX})(?P<ord>第(?P<rank>{ARABIC}|{CN})(?:位|名)?|前(?P<top>{ARABIC}|{CN})(?:名|位)?)"
+
+
+@dataclass
+class NumberCandidate:
+    """A found figure: offsets into the text and the matched parts, not yet resolved."""
+
+    start: int
+    end: int
+    form: str  # plain | percent | range | ratio | rank
+    parts: dict[str, str | None] = field(default_factory=dict)
+
+
+@dataclass
+class Resolved:
+    value: int | float | None
+    unit: str | None
+    qualifier: str | None
+    bound: str
+    redacted: bool
+    upper: int | float | None = None
+    kind: str = "count"
+
+
+class NumberGrammar:
+    """Compiled patterns and tables for one lexicon."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        units = lex.units
+        q = {w: [e for e in units.qualifiers if e.where == w] for w in ("prefix", "middle", "suffix")}
+        parts = dict(_PARTS)
+        parts.update(
+            PREFIX=alternation(e.word for e in q["prefix"]),
+            MIDDLE=alternation(e.word for e in q["middle"]),
+            SUFFIX=alternation(e.word for e in q["suffix"]),
+            MULT=alternation(units.multipliers),
+            UNIT=alternation(u.unit for u in units.units),
+            JOIN=alternation(units.range_joiners),
+        )
+        self.figure = build(_FIGURE, parts)
+        self.rank = build(_RANK, parts)
+        self.bounds = {(e.where, e.word): e.bound for e in units.qualifiers}
+        self.multipliers = {k: Decimal(v) for k, v in units.multipliers.items()}
+        self.unit_kind = {u.unit: u.kind for u in units.units}
+        self.slogans = re.compile(alternation(lex.exclusions.slogans))
+        self.not_after = re.compile(alternation(lex.exclusions.not_after))
+
+
+@lru_cache(maxsize=8)
+def grammar(lex: Lexicon) -> NumberGrammar:
+    return NumberGrammar(lex)
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Short quoted names (“7+4+N”, “四个三”): numbers inside them are part of a name."""
+    return [(m.start(), m.end()) for m in re.finditer(r"“[^“”\n]{1,24}”|‘[^‘’\n]{1,24}’", text)]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _excluded(text: str, m: re.Match[str], g: NumberGrammar) -> bool:
+    num = m.group("num")
+    start = m.start("num") if num else m.start()
+    before = text[start - 1] if start else ""
+    if before == "第" or (before.isdigit() and not m.group("pre")):
+        return True                                 # ordinal (第十五次) or inside a longer number
+    if num and not num[0].isdigit() and num[0] not in "×X*x":
+        if num == "一" or (all(ch in "十百千万亿" for ch in num) and not m.group("mid1")):
+            return True                             # lone 一 is an article; 千家万户 is an idiom
+        if (before and before in "每这那哪某之唯同") or text[start - 2:start] in ("一些", "其中", "之一"):
+            return True
+    if g.not_after.match(text, m.end("num") if num else m.end()):
+        return True
+    return False
+
+
+def find(norm: str, g: NumberGrammar) -> list[NumberCandidate]:
+    """All figure spans of a normalized text, in order, without overlaps."""
+    slogan_spans = [(s.start(), s.end()) for s in g.slogans.finditer(norm)]
+    quoted = _quoted_spans(norm)
+    found: list[NumberCandidate] = []
+    for m in g.figure.finditer(norm):
+        if _excluded(norm, m, g) or _overlaps(slogan_spans, m.start(), m.end()) or _inside(quoted, m.start(), m.end()):
+            continue
+        form = "percent" if m.group("pct") else "range" if m.group("lo") else "ratio" if m.group("ra") else "plain"
+        if form == "ratio" and not _ratio_context(norm, m.start()):
+            continue
+        found.append(NumberCandidate(m.start(), m.end(), form, m.groupdict()))
+    taken = [(c.start, c.end) for c in found]
+    for m in g.rank.finditer(norm):
+        start = m.start("ord")
+        if not _overlaps(taken, start, m.end()) and not _overlaps(slogan_spans, start, m.end()) \
+                and not norm.startswith(("方阵", "梯队", "届", "次"), m.end()):
+            found.append(NumberCandidate(start, m.end(), "rank", m.groupdict()))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _ratio_context(text: str, start: int) -> bool:
+    """A ratio follows 比 (“案-件比”降至1:1.2); a bare a:b is a time or a score."""
+    window = text[max(0, start - 12):start]
+    return "比" in window and not re.search(r"\d{1,2}:\d{2}:", text[start:start + 9])
+
+
+def _bound(g: NumberGrammar, parts: dict, suffix_key: str = "post") -> tuple[str | None, str]:
+    for where, key in (("suffix", suffix_key), ("middle", "mid2"), ("middle", "mid1"), ("prefix", "pre")):
+        word = parts.get(key)
+        if word:
+            return word, g.bounds[(where, word)]
+    return None, "exact"
+
+
+def _value(digits: str, mult: str | None, g: NumberGrammar) -> Decimal:
+    value = to_decimal(digits)
+    return value * g.multipliers[mult] if mult else value
+
+
+def _redacted(digits: str | None) -> bool:
+    return bool(digits) and digits[0] in "×X*x"
+
+
+def resolve(c: NumberCandidate, g: NumberGrammar) -> Resolved:
+    """Value, unit, qualifier and bound of one candidate (pure)."""
+    p = c.parts
+    if c.form == "percent":
+        qualifier, bound = _bound(g, p)
+        return Resolved(plain(to_decimal(p["pct"])), "%", qualifier, bound, False, kind="rate")
+    if c.form == "rank":
+        digits = p["rank"] or p["top"]
+        return Resolved(plain(to_decimal(digits)), None, None, "exact" if p["rank"] else "at_most", False, kind="rank")
+    if c.form == "ratio":
+        if _redacted(p["ra"]) or _redacted(p["rb"]):
+            return Resolved(None, None, None, "exact", True, kind="ratio")
+        a, b = to_decimal(p["ra"]), to_decimal(p["rb"])
+        return Resolved(plain(round(b / a, 4)) if a else None, None, None, "exact", False, kind="ratio")
+    if c.form == "range":
+        unit = p["unit2"]
+        low = _value(p["lo"], p["lomult"] or (p["mult2"] if not p["lounit"] else None), g)
+        high = _value(p["num2"], p["mult2"], g)
+        return Resolved(plain(low), unit, None, "at_least", False, upper=plain(high), kind=g.unit_kind.get(unit, "count"))
+    unit = p["unit"]
+    qualifier, bound = _bound(g, p)
+    kind = g.unit_kind.get(unit, "count")
+    if _redacted(p["num"]):
+        return Resolved(None, unit, qualifier, bound, True, kind=kind)
+    return Resolved(plain(_value(p["num"], p["mult"], g)), unit, qualifier, bound, False, kind=kind)

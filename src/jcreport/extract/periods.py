@@ -1,0 +1,119 @@
+"""Periods: find time expressions (2024年4月至10月, 今年以来, 截至2024年10月底 …), resolve them
+against the document year, and attach to each figure the nearest period before it in its sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicons import Lexicon
+from ..models import Period
+from ..patterns import alternation, build, expand
+
+_PARTS = {
+    "Y": r"(?:19|20)\d{2}",
+    "M": r"(?:1[0-2]|0?[1-9])",
+    "D": r"(?:3[01]|[12]\d|0?[1-9])",
+    "TO": r"\s*(?:至|到|-|~)\s*",
+}
+# A date atom: 2024年4月1日 / 2024年4月 / 2024年 / 4月1日 / 4月 (groups suffixed by the atom number).
+_ATOM = r"(?:(?P<y{n}>{Y})年(?:度)?)?(?:(?P<m{n}>{M})月(?:份)?(?:(?P<d{n}>{D})日)?)?"
+
+_PERIOD = r"""
+    (?P<until>截至|截止到?|到)(?=\d)(?P<ua>{ATOM0})(?P<edge>底|末)?      # 截至2024年10月底
+  | (?:(?P<my>{Y})年)?(?P<ma>{M})月?{TO}(?P<mb>{M})月份?(?!\d*日)          # 2024年1至9月, 1-9月
+  | (?=\d)(?P<a>{ATOM1})(?:{TO}(?P<b>{ATOM2})(?:底|末)?)?(?P<since>以来)?      # 2024年4月至10月
+  | (?P<ya>{Y}){TO}(?P<yb>{Y})年                                        # 2018-2022年
+  | (?P<rel>{REL})(?P<half>{HALF})?(?P<relsince>以来)?                  # 今年以来, 今年上半年
+  | (?P<half2>{HALF})
+  | (?P<open>{OPEN}|[\u4e00-\u9fff]{2,6}期间)
+"""
+
+
+@dataclass
+class PeriodMention:
+    start: int
+    end: int
+    period: Period
+
+
+class PeriodGrammar:
+    def __init__(self, lex: Lexicon) -> None:
+        p = lex.periods
+        parts = dict(_PARTS)
+        for n in "012":
+            parts[f"ATOM{n}"] = expand(_ATOM.replace("{n}", n), _PARTS)
+        parts.update(REL=alternation(p.relative), HALF=alternation(p.halves), OPEN=alternation(p.open_ended))
+        self.pattern = build(_PERIOD, parts)
+        self.relative = p.relative
+        self.halves = p.halves
+
+
+@lru_cache(maxsize=8)
+def grammar(lex: Lexicon) -> PeriodGrammar:
+    return PeriodGrammar(lex)
+
+
+def _fmt(y: int | str | None, m: int | str | None = None, d: int | str | None = None) -> str | None:
+    if y is None:
+        return None
+    out = f"{int(y):04d}"
+    if m:
+        out += f"-{int(m):02d}"
+        if d:
+            out += f"-{int(d):02d}"
+    return out
+
+
+def resolve(m: re.Match[str], g: PeriodGrammar, year: int | None) -> Period | None:
+    """The Period of one match, or None when the match is no period (a bare 4月 without context)."""
+    text, gd = m.group(), m.groupdict()
+    if gd["until"]:
+        if not (gd["y0"] or gd["m0"]):
+            return None
+        return Period(text=text, start=None, end=_fmt(gd["y0"] or year, gd["m0"], gd["d0"]))
+    if gd["ma"]:
+        y = gd["my"] or year
+        return Period(text=text, start=_fmt(y, gd["ma"]), end=_fmt(y, gd["mb"]))
+    if gd["a"] is not None and (gd["y1"] or gd["m1"]):
+        if not gd["y1"] and not gd["b"]:
+            return None                                  # a bare month is no period
+        y1 = gd["y1"] or year
+        start = _fmt(y1, gd["m1"], gd["d1"])
+        if gd["since"]:
+            return Period(text=text, start=start, end=None)
+        if gd["b"]:
+            y2 = gd["y2"] or y1
+            return Period(text=text, start=start, end=_fmt(y2, gd["m2"], gd["d2"]))
+        return Period(text=text, start=start, end=start)
+    if gd["ya"]:
+        return Period(text=text, start=gd["ya"], end=gd["yb"])
+    if gd["rel"]:
+        lo, hi = g.relative[gd["rel"]]
+        base = year
+        if gd["half"] and base is not None and lo == hi:
+            a, b = g.halves[gd["half"]]
+            return Period(text=text, start=_fmt(base + lo, a), end=_fmt(base + lo, b))
+        if base is None:
+            return Period(text=text, start=None, end=None)
+        if gd["relsince"]:
+            return Period(text=text, start=_fmt(base + (lo or 0), 1), end=None)
+        return Period(text=text, start=_fmt(base + lo) if lo is not None else None, end=_fmt(base + hi))
+    if gd["half2"]:
+        a, b = g.halves[gd["half2"]]
+        return Period(text=text, start=_fmt(year, a) if year else None, end=_fmt(year, b) if year else None)
+    if gd["open"]:
+        return Period(text=text, start=None, end=None)
+    return None
+
+
+def find(norm: str, g: PeriodGrammar, year: int | None) -> list[PeriodMention]:
+    found = []
+    for m in g.pattern.finditer(norm):
+        if m.end() == m.start():
+            continue
+        period = resolve(m, g, year)
+        if period is not None:
+            found.append(PeriodMention(m.start(), m.end(), period))
+    return found

@@ -1,0 +1,188 @@
+"""Load and validate the YAML lexicons (``lexicons/``), merged with user folders.
+
+Every file is validated by a pydantic model with ``extra="forbid"``, so a typo fails at load with
+``file:line: problem`` (LexiconError, exit code 8) instead of silently matching nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import LexiconError
+from .models import Bound, MetricKind
+from .resources import lexicon_dir
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class UnitEntry(Entry):
+    unit: str
+    kind: MetricKind
+    case: bool = False
+
+
+class QualifierEntry(Entry):
+    word: str
+    where: Literal["prefix", "middle", "suffix"]
+    bound: Bound
+
+
+class UnitsFile(Entry):
+    units: list[UnitEntry]
+    multipliers: dict[str, int]
+    qualifiers: list[QualifierEntry]
+    range_joiners: list[str]
+
+
+class ExclusionsFile(Entry):
+    slogans: list[str]
+    not_after: list[str]
+
+
+class ActionEntry(Entry):
+    action: str
+    words: list[str]
+
+
+class ActionsFile(Entry):
+    actions: list[ActionEntry]
+    case_nouns: list[str]
+    honour_words: list[str]
+
+
+class CaseTypeEntry(Entry):
+    case_type: str
+    words: list[str]
+
+
+class CaseTypesFile(Entry):
+    case_types: list[CaseTypeEntry]
+
+
+class MeasureVerb(Entry):
+    verb: str
+    category: Literal["mechanism", "document", "meeting", "training", "cooperation", "inspection",
+                      "publicity", "case_handling", "other"]
+
+
+class MeasureVerbsFile(Entry):
+    verbs: list[MeasureVerb]
+
+
+class FigureWordsFile(Entry):
+    linking: list[str]
+    stop_after: list[str]
+    up: list[str]
+    down: list[str]
+    basis: list[str]
+    basis_lead: list[str]
+    breakdown: list[str]
+
+
+class PeriodsFile(Entry):
+    relative: dict[str, list[int | None]]
+    halves: dict[str, list[int]]
+    open_ended: list[str]
+
+
+FILES: dict[str, type[Entry]] = {
+    "units.yaml": UnitsFile,
+    "exclusions.yaml": ExclusionsFile,
+    "actions.yaml": ActionsFile,
+    "case_types.yaml": CaseTypesFile,
+    "periods.yaml": PeriodsFile,
+    "measure_verbs.yaml": MeasureVerbsFile,
+    "figure_words.yaml": FigureWordsFile,
+}
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: caches key on the loaded lexicon
+class Lexicon:
+    units: UnitsFile
+    exclusions: ExclusionsFile
+    actions: ActionsFile
+    case_types: CaseTypesFile
+    periods: PeriodsFile
+    measure_verbs: MeasureVerbsFile
+    figure_words: FigureWordsFile
+    dirs: tuple[Path, ...]
+
+    def domain_words(self) -> list[str]:
+        """Words the tokenizer must keep whole."""
+        words = {w for a in self.actions.actions for w in a.words}
+        words |= {w for c in self.case_types.case_types for w in c.words}
+        words |= set(self.exclusions.slogans)
+        words |= {v.verb for v in self.measure_verbs.verbs}
+        return sorted(w for w in words if len(w) > 1)
+
+
+def _line_of(node: yaml.Node, loc: tuple) -> int:
+    """The 1-based line of the YAML node at a pydantic error location."""
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = [v for k, v in node.value if k.value == key]
+            if not match:
+                break
+            node = match[0]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            break
+    return node.start_mark.line + 1
+
+
+def _load_file(path: Path, model: type[Entry]) -> Entry:
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(str(path), f"cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise LexiconError(f"{path}{where}", f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        line = _line_of(node, err["loc"]) if node is not None else 1
+        field = ".".join(str(p) for p in err["loc"])
+        raise LexiconError(f"{path}:{line}", f"{field}: {err['msg']}") from None
+
+
+def _merge(base: Entry, extra: Entry) -> Entry:
+    """Lists are extended (user entries first, so they win ties); dicts are updated."""
+    merged = {}
+    for name in type(base).model_fields:
+        a, b = getattr(base, name), getattr(extra, name)
+        merged[name] = b + a if isinstance(a, list) else {**a, **b} if isinstance(a, dict) else b
+    return type(base).model_validate({k: [e.model_dump() if isinstance(e, BaseModel) else e for e in v] if isinstance(v, list) else v for k, v in merged.items()})
+
+
+def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
+    """Load the shipped lexicons, then each user folder over them (only the files it has)."""
+    dirs = (lexicon_dir(), *extra_dirs)
+    loaded: dict[str, Entry] = {}
+    for i, directory in enumerate(dirs):
+        if i and not directory.is_dir():
+            raise LexiconError(str(directory), "lexicon folder not found")
+        for name, model in FILES.items():
+            path = directory / name
+            if not path.exists():
+                if not i:
+                    raise LexiconError(str(path), "shipped lexicon file missing")
+                continue
+            entry = _load_file(path, model)
+            loaded[name] = _merge(loaded[name], entry) if name in loaded else entry
+    return Lexicon(
+        units=loaded["units.yaml"], exclusions=loaded["exclusions.yaml"], actions=loaded["actions.yaml"],
+        case_types=loaded["case_types.yaml"], periods=loaded["periods.yaml"],
+        measure_verbs=loaded["measure_verbs.yaml"], figure_words=loaded["figure_words.yaml"], dirs=dirs,
+    )

@@ -1,0 +1,117 @@
+"""The pipeline: small stages over one Doc, registered by name, run in order.
+
+Each stage says what it reads and what it writes. ``extract`` runs them and builds the Report.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import outline, sentences
+from . import tokenize as tokenize_stage
+from .doc import Doc
+from .extract import checks, figures, meta
+from .lexicons import Lexicon, load_lexicon
+from .models import CaseCount, Metric, Report, Source
+from .normalize import normalize
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+    run: Callable[["Context"], None]
+
+
+@dataclass
+class Context:
+    doc: Doc
+    lexicon: Lexicon
+    tokenizer: str
+
+
+def _figures(ctx: Context) -> None:
+    doc = ctx.doc
+    doc.figures = figures.read(doc, ctx.lexicon)
+
+
+def _checks(ctx: Context) -> None:
+    doc, figs = ctx.doc, ctx.doc.figures
+    doc.warnings += checks.redacted(figs)
+    doc.warnings += checks.breakdown(doc, figs, ctx.lexicon.figure_words.breakdown)
+    doc.warnings += checks.changes(doc, figs)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("sentences", ("norm",), ("lines", "sentences"), lambda c: sentences.run(c.doc)),
+    Stage("outline", ("norm", "lines"), ("sections",), lambda c: outline.run(c.doc)),
+    Stage("meta", ("source", "norm", "lines"), ("meta",), lambda c: meta.run(c.doc)),
+    Stage("tokenize", ("norm",), ("tokens",),
+          lambda c: tokenize_stage.run(c.doc, tokenize_stage.tokenizer(c.tokenizer, c.lexicon))),
+    Stage("figures", ("norm", "sentences", "sections", "tokens", "meta"), ("figures", "periods"), _figures),
+    Stage("checks", ("figures",), ("warnings",), _checks),
+)
+
+_DEFAULT_LEXICON: Lexicon | None = None
+
+
+def default_lexicon() -> Lexicon:
+    global _DEFAULT_LEXICON
+    if _DEFAULT_LEXICON is None:
+        _DEFAULT_LEXICON = load_lexicon()
+    return _DEFAULT_LEXICON
+
+
+def run(doc: Doc, lexicon: Lexicon | None = None, tokenizer: str = tokenize_stage.DEFAULT) -> Doc:
+    ctx = Context(doc, lexicon or default_lexicon(), tokenizer)
+    for stage in STAGES:
+        stage.run(ctx)
+    return doc
+
+
+def to_report(doc: Doc) -> Report:
+    ids: dict[int, str] = {}
+    metrics, cases = [], []
+    for i, fig in enumerate(doc.figures):
+        if fig.type == "case_count":
+            ids[i] = f"c{len(cases) + 1}"
+            cases.append(i)
+        else:
+            ids[i] = f"m{len(metrics) + 1}"
+            metrics.append(i)
+
+    def common(i: int) -> dict:
+        fig = doc.figures[i]
+        n = fig.number
+        return dict(id=ids[i], value=n.value, raw=doc.source[fig.start:fig.end], unit=n.unit, qualifier=n.qualifier,
+                    bound=n.bound, redacted=n.redacted, upper=n.upper, period=fig.period, section=fig.section,
+                    sentence=doc.span(*fig.sentence), span=doc.span(fig.start, fig.end))
+
+    return Report(
+        doc_id=doc.doc_id,
+        source=Source(path=doc.path, format=doc.format, encoding=doc.encoding, chars=len(doc.source)),
+        meta=doc.meta,
+        outline=[_section(doc, s) for s in doc.sections],
+        metrics=[Metric(**common(i), kind=doc.figures[i].kind, subject=doc.figures[i].subject,
+                        change=doc.figures[i].change,
+                        refers_to=ids.get(doc.figures[i].refers_to) if doc.figures[i].refers_to is not None else None)
+                 for i in metrics],
+        case_counts=[CaseCount(**common(i), action=doc.figures[i].action, case_type=doc.figures[i].case_type,
+                               subject=doc.figures[i].subject) for i in cases],
+        warnings=doc.warnings,
+    )
+
+
+def _section(doc: Doc, s) -> dict:
+    return dict(id=s.id, marker=s.marker, level=s.level, title=doc.source[s.title_start:s.title_end].strip(),
+                span=doc.span(s.start, s.title_end), parent=s.parent)
+
+
+def extract(text: str, *, path: str | Path | None = None, encoding: str = "utf-8", format: str = "txt",
+            lexicon: Lexicon | None = None, tokenizer: str = tokenize_stage.DEFAULT) -> Report:
+    """Extract a Report from decoded text. Offsets in the Report index into ``text``."""
+    doc = Doc(source=text, norm=normalize(text), path=str(path) if path is not None else None,
+              encoding=encoding, format=format)
+    return to_report(run(doc, lexicon, tokenizer))

@@ -1,0 +1,120 @@
+"""Score extraction against hand-made gold (tests/gold/*.yaml, see tests/gold/GUIDELINES.md).
+
+A predicted figure matches a gold figure when value and unit are equal and the spans overlap
+(one-to-one, in text order). Figures: precision, recall, F1. Split: of the matched figures, the
+share whose type (metric or case_count) agrees with gold.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .models import Report
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: "Counts") -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+
+@dataclass
+class Score:
+    figures: Counts = field(default_factory=Counts)
+    by_type: dict[str, Counts] = field(default_factory=lambda: {"metric": Counts(), "case_count": Counts()})
+    split_right: int = 0
+    split_total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def split_accuracy(self) -> float:
+        return self.split_right / self.split_total if self.split_total else 1.0
+
+    def add(self, other: "Score") -> None:
+        self.figures.add(other.figures)
+        for k, v in other.by_type.items():
+            self.by_type[k].add(v)
+        self.split_right += other.split_right
+        self.split_total += other.split_total
+        self.misses += other.misses
+
+
+def _same_value(a, b) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(float(a) - float(b)) < 1e-6
+
+
+def predicted(report: Report) -> list[dict]:
+    figs = [dict(type="case_count", raw=c.raw, start=c.span.start, end=c.span.end, value=c.value, unit=c.unit)
+            for c in report.case_counts]
+    figs += [dict(type="metric", raw=m.raw, start=m.span.start, end=m.span.end, value=m.value, unit=m.unit)
+             for m in report.metrics]
+    return sorted(figs, key=lambda f: f["start"])
+
+
+def score_figures(report: Report, gold: list[dict], name: str = "") -> Score:
+    score = Score()
+    pred = predicted(report)
+    used: set[int] = set()
+    for g in gold:
+        g_end = g["start"] + len(g["raw"])
+        hit = next((i for i, p in enumerate(pred) if i not in used and p["start"] < g_end and g["start"] < p["end"]
+                    and _same_value(p["value"], g["value"]) and p["unit"] == g["unit"]), None)
+        if hit is None:
+            score.figures.fn += 1
+            score.by_type[g["type"]].fn += 1
+            score.misses.append(f"{name}: missed {g['raw']}@{g['start']} ({g['value']} {g['unit']})")
+            continue
+        used.add(hit)
+        score.figures.tp += 1
+        score.split_total += 1
+        p = pred[hit]
+        if p["type"] == g["type"]:
+            score.split_right += 1
+            score.by_type[g["type"]].tp += 1
+        else:
+            score.by_type[g["type"]].fn += 1
+            score.by_type[p["type"]].fp += 1
+            score.misses.append(f"{name}: {g['raw']}@{g['start']} is {g['type']}, extracted as {p['type']}")
+    for i, p in enumerate(pred):
+        if i not in used:
+            score.figures.fp += 1
+            score.by_type[p["type"]].fp += 1
+            score.misses.append(f"{name}: spurious {p['raw']}@{p['start']} ({p['value']} {p['unit']})")
+    return score
+
+
+def load_gold(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def score_dir(gold_dir: Path, samples_dir: Path, extract) -> tuple[Score, dict[str, Score]]:
+    """Score every gold file of a folder; ``extract(path) -> Report``."""
+    total, per_file = Score(), {}
+    for gold_path in sorted(gold_dir.glob("*.yaml")):
+        gold = load_gold(gold_path)
+        report = extract(samples_dir / gold["sample"])
+        s = score_figures(report, gold.get("figures") or [], gold["sample"])
+        per_file[gold["sample"]] = s
+        total.add(s)
+    return total, per_file

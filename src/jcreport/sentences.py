@@ -1,0 +1,65 @@
+"""Sentences: split on 。！？；and line breaks, never inside quotes or brackets."""
+from __future__ import annotations
+
+import re
+
+from .doc import Doc, Line
+
+_STOPS = frozenset("。!?;")
+_OPEN = {"“": "”", "(": ")", "《": "》", "‘": "’", "[": "]", "【": "】"}
+_CLOSE = {v: k for k, v in _OPEN.items()}
+_SPECIAL = re.compile(r"[“”‘’()《》\[\]【】\n。!?;]")
+_TRAILING_CLOSERS = "”’)》】"
+
+
+def split_lines(text: str) -> list[Line]:
+    lines, pos = [], 0
+    for part in text.split("\n"):
+        lines.append(Line(pos, pos + len(part)))
+        pos += len(part) + 1
+    return lines
+
+
+def split_sentences(norm: str) -> list[tuple[int, int]]:
+    """Sentence offsets over the normalized text, stripped of surrounding spaces.
+
+    >>> t = "他说:“要抓好落实。”然后散会。(注:略。)\\n第二行"
+    >>> [t[s:e] for s, e in split_sentences(t)]
+    ['他说:“要抓好落实。”然后散会。', '(注:略。)', '第二行']
+    """
+    spans: list[tuple[int, int]] = []
+    stack: list[str] = []
+    start = 0
+    for m in _SPECIAL.finditer(norm):
+        ch, pos = m.group(), m.start()
+        if ch == "\n":
+            _add(norm, spans, start, pos)
+            start, stack = pos + 1, []
+        elif ch in _OPEN and not (ch == "“" and stack and stack[-1] == "“"):
+            stack.append(ch)
+        elif ch in _CLOSE:
+            if stack and stack[-1] == _CLOSE[ch]:
+                stack.pop()
+        elif ch in _STOPS and not stack:
+            end = pos + 1
+            while end < len(norm) and norm[end] in _TRAILING_CLOSERS:
+                end += 1
+            _add(norm, spans, start, end)
+            start = end
+    _add(norm, spans, start, len(norm))
+    return spans
+
+
+def _add(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def run(doc: Doc) -> None:
+    """Reads ``norm``; writes ``lines`` and ``sentences``."""
+    doc.lines = split_lines(doc.norm)
+    doc.sentences = split_sentences(doc.norm)

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from conftest import ROOT, SAMPLES
+
+from jcreport import __version__
+from jcreport.cli import main
+
+SAMPLE = SAMPLES / "003_a82b9bb60c50b0fd.txt"
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_cli_version():
+    result = run("--version")
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+@pytest.mark.parametrize("command", [[], ["extract"], ["schema"], ["score"]])
+def test_cli_every_command_has_help_with_example(command):
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.output
+
+
+def test_cli_every_command_is_in_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in main.commands:
+        assert f"jcreport {name}" in readme
+
+
+def test_cli_extract_json_is_readable_chinese_and_exact():
+    result = run("extract", str(SAMPLE))
+    assert result.exit_code == 0
+    report = json.loads(result.output)
+    assert "全市检察机关" in result.output  # not \u escaped
+    first = report["case_counts"][0]
+    assert (first["raw"], first["value"], first["unit"], first["action"]) == ("17562件", 17562, "件", "办理")
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert text[first["span"]["start"]:first["span"]["end"]] == "17562件"
+
+
+def test_cli_extract_ascii_escapes():
+    result = run("extract", str(SAMPLE), "--ascii")
+    assert result.exit_code == 0 and "全市" not in result.output and "\\u5168" in result.output
+
+
+def test_cli_extract_yaml_matches_json():
+    as_json = json.loads(run("extract", str(SAMPLE)).output)
+    as_yaml = yaml.safe_load(run("extract", str(SAMPLE), "--format", "yaml").output)
+    assert as_yaml == as_json
+
+
+def test_cli_extract_table_shows_meta_and_figures():
+    result = run("extract", str(SAMPLE), "--format", "table")
+    assert result.exit_code == 0
+    assert "中山市人民检察院" in result.output and "17562件" in result.output
+
+
+def test_cli_extract_stdin_and_output_file(tmp_path):
+    out = tmp_path / "r.json"
+    result = run("extract", "-", "-o", str(out), input="共办理各类案件17562件。".encode("gbk"))
+    assert result.exit_code == 0 and result.output == ""
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["source"] == {"path": None, "format": "txt", "encoding": "gb18030", "chars": 14}
+    assert report["case_counts"][0]["value"] == 17562
+
+
+@pytest.mark.parametrize("make, code, words", [
+    (lambda p: p / "missing.txt", 3, "no such file"),
+    (lambda p: p, 4, "is a directory"),
+    (lambda p: _write(p / "empty.txt", b""), 5, "empty input"),
+    (lambda p: _write(p / "bin.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00"), 6, "binary"),
+])
+def test_cli_extract_bad_input_one_line_and_exit_code(tmp_path, make, code, words):
+    path = make(tmp_path)
+    result = run("extract", str(path))
+    assert result.exit_code == code
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and str(path) in lines[0] and words in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_cli_extract_bad_lexicon_names_file_and_line(tmp_path):
+    (tmp_path / "units.yaml").write_text("units:\n  - {unit: 件, kind: counted}\nmultipliers: {}\n"
+                                         "qualifiers: []\nrange_joiners: []\n", encoding="utf-8")
+    result = run("extract", str(SAMPLE), "--lexicon", str(tmp_path))
+    assert result.exit_code == 8
+    assert f"{tmp_path / 'units.yaml'}:2" in result.output and "kind" in result.output
+
+
+def test_cli_subprocess_real_command(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "jcreport", "extract", str(SAMPLE), "--format", "json"],
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["meta"]["doc_type"] == "rectification"
+    bad = subprocess.run([sys.executable, "-m", "jcreport", "extract", str(tmp_path / "nope.txt")],
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 3 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+
+
+def _write(path, data):
+    path.write_bytes(data)
+    return path

@@ -6,17 +6,46 @@ name it does not know, so no pattern is ever assembled by slicing strings.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 _PART = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A non-capturing alternation of literal words, longest first so the longest wins."""
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    """A non-capturing regex matching any of the literal words, the longest where several match.
+
+    Built as a character trie, so the engine branches once per character instead of trying every
+    word in turn (the unit list has ~75 words and is tried at every digit of a report).
+
+    >>> alternation(["件", "件次", "人次", "人", "%"])
+    '(?:%|人(?:次)?|件(?:次)?)'
+    >>> bool(re.fullmatch(alternation(["同比上升", "同比"]), "同比上升"))
+    True
+    """
+    unique = {w for w in words if w}
     if not unique:
         return "(?!)"
-    return "(?:" + "|".join(re.escape(w) for w in unique) + ")"
+    trie: dict = {}
+    for word in unique:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_child(child) for ch, child in sorted(node.items()) if ch]
+    return "|".join(branches)
+
+
+def _trie_child(child: dict) -> str:
+    if set(child) == {""}:
+        return ""
+    inner = _trie_regex(child)
+    if "" in child:
+        return f"(?:{inner})?"
+    return inner if len([c for c in child if c]) == 1 else f"(?:{inner})"
 
 
 def expand(template: str, parts: Mapping[str, str]) -> str:
@@ -31,3 +60,21 @@ def expand(template: str, parts: Mapping[str, str]) -> str:
 
 def build(template: str, parts: Mapping[str, str], flags: int = re.VERBOSE) -> re.Pattern[str]:
     return re.compile(expand(template, parts), flags)
+
+
+def scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Like ``pattern.finditer(text)``, but tries ``pattern`` only where ``starts`` matches.
+
+    ``starts`` is a cheap pattern for the characters every match begins with; the regex engine
+    skips to them at C speed, where a large pattern would be tried (and fail) at every character.
+    Matches do not overlap; an empty match is skipped.
+    """
+    pos = 0
+    for cand in starts.finditer(text):
+        at = cand.start()
+        if at < pos:
+            continue
+        m = pattern.match(text, at)
+        if m and m.end() > at:
+            yield m
+            pos = m.end()

@@ -5,6 +5,7 @@ case_types.yaml, measure_verbs.yaml, figure_words.yaml).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -183,21 +184,22 @@ def attach_changes(figs: list[Figure]) -> None:
 def attach_periods(doc: Doc, figs: list[Figure], mentions: list[periods.PeriodMention]) -> None:
     """The period of a figure: the nearest period before it in its sentence, else one that opens
     its paragraph (2024年，全市检察机关……)."""
+    starts = [p.start for p in mentions]
     para_lead = {}
     for line in doc.lines:
-        for p in mentions:
-            if line.start <= p.start < line.start + 3:
-                para_lead[line.start] = p.period
+        i = bisect_left(starts, line.start)
+        if i < len(mentions) and mentions[i].start < line.start + 3:
+            para_lead[line.start] = mentions[i].period
     line_starts = [ln.start for ln in doc.lines]
-    from bisect import bisect_right
-
     for fig in figs:
         best = None
-        for p in mentions:
-            if fig.sentence[0] <= p.start and p.end <= fig.start:
-                if p.period.text in ("去年同期", "上年同期", "同期") and fig.change is not None:
-                    continue
+        i = bisect_right(starts, fig.start) - 1
+        while i >= 0 and mentions[i].start >= fig.sentence[0]:
+            p = mentions[i]
+            if p.end <= fig.start and not (fig.change is not None and p.period.text in ("去年同期", "上年同期", "同期")):
                 best = p.period
+                break
+            i -= 1
         if best is None:
             li = bisect_right(line_starts, fig.start) - 1
             best = para_lead.get(line_starts[li]) if li >= 0 else None

@@ -7,12 +7,13 @@ pure function of one candidate. Units, multipliers, qualifiers and exclusions co
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
 from ..lexicons import Lexicon
-from ..patterns import alternation, build
+from ..patterns import alternation, build, scan
 from .cn_numerals import plain, to_decimal
 
 _PARTS = {
@@ -24,8 +25,9 @@ _PARTS = {
                r"|(?:全国|全省|全市|全区|全州)",
 }
 
+# The pattern starts with a digit-like character so the regex engine can skip ahead fast; a
+# qualifier before the number (近 约 超过 …) is looked up behind the match by ``_prefix``.
 _FIGURE = r"""
-  (?P<pre>{PREFIX})?
   (?:
       百分之(?P<pct>{CNDEC}|{ARABIC})                                  # 百分之九十八
     | (?P<lo>{ARABIC}|{CN}) (?P<lomult>{MULT})? (?P<lounit>{UNIT})?     # range: 1万至5万元
@@ -37,7 +39,10 @@ _FIGURE = r"""
       (?P<unit>{UNIT}) (?P<post>{SUFFIX})?
   )
 """
-_RANK = r"(?P<ctx>{RANKCTX})(?P<ord>第(?P<rank>{ARABIC}|{CN})(?:位|名)?|前(?P<top>{ARABIC}|{CN})(?:名|位)?)"
+# Where a figure can begin: the first digit of a run of digits (Arabic, Chinese, redacted).
+_STARTS = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万亿×X*x])(?<!\d[,.])[\d零〇一二两三四五六七八九十百千×X*x]")
+_RANK = r"(?P<ord>第(?P<rank>{ARABIC}|{CN})(?:位|名)?|前(?P<top>{ARABIC}|{CN})(?:名|位)?)"
+_RANK_CONTEXT = r"(?:{RANKCTX})$"
 
 
 @dataclass
@@ -78,6 +83,8 @@ class NumberGrammar:
         )
         self.figure = build(_FIGURE, parts)
         self.rank = build(_RANK, parts)
+        self.rank_context = build(_RANK_CONTEXT, parts)
+        self.prefixes = sorted((e.word for e in q["prefix"]), key=len, reverse=True)
         self.bounds = {(e.where, e.word): e.bound for e in units.qualifiers}
         self.multipliers = {k: Decimal(v) for k, v in units.multipliers.items()}
         self.unit_kind = {u.unit: u.kind for u in units.units}
@@ -90,20 +97,41 @@ def grammar(lex: Lexicon) -> NumberGrammar:
     return NumberGrammar(lex)
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Short quoted names (“7+4+N”, “四个三”): numbers inside them are part of a name."""
-    return [(m.start(), m.end()) for m in re.finditer(r"“[^“”\n]{1,24}”|‘[^‘’\n]{1,24}’", text)]
+_QUOTED = re.compile(r"“[^“”\n]{1,24}”|‘[^‘’\n]{1,24}’")
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+class Spans:
+    """Sorted, non-overlapping spans with fast containment and overlap tests."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.spans = spans
+
+    def _near(self, start: int, end: int):
+        i = bisect_right(self.starts, end)
+        for j in range(max(0, i - 2), i):
+            yield self.spans[j]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self._near(start, end))
+
+    def contains(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self._near(start, end))
+
+
+def _prefix(text: str, start: int, g: NumberGrammar) -> str | None:
+    """The qualifier written right before a number (近3000件, 超过50%), if any."""
+    for word in g.prefixes:
+        if text.startswith(word, start - len(word), start):
+            return word
+    return None
 
 
 def _excluded(text: str, m: re.Match[str], g: NumberGrammar) -> bool:
     num = m.group("num")
-    start = m.start("num") if num else m.start()
+    start = m.start()
     before = text[start - 1] if start else ""
-    if before == "第" or (before.isdigit() and not m.group("pre")):
+    if before == "第" or before.isdigit() or (before in ".," and text[start - 2:start - 1].isdigit()):
         return True                                 # ordinal (第十五次) or inside a longer number
     if num and not num[0].isdigit() and num[0] not in "×X*x":
         if num == "一" or (all(ch in "十百千万亿" for ch in num) and not m.group("mid1")):
@@ -117,28 +145,27 @@ def _excluded(text: str, m: re.Match[str], g: NumberGrammar) -> bool:
 
 def find(norm: str, g: NumberGrammar) -> list[NumberCandidate]:
     """All figure spans of a normalized text, in order, without overlaps."""
-    slogan_spans = [(s.start(), s.end()) for s in g.slogans.finditer(norm)]
-    quoted = _quoted_spans(norm)
+    slogans = Spans([(s.start(), s.end()) for s in g.slogans.finditer(norm)])
+    quoted = Spans([(q.start(), q.end()) for q in _QUOTED.finditer(norm)])
     found: list[NumberCandidate] = []
-    for m in g.figure.finditer(norm):
-        if _excluded(norm, m, g) or _overlaps(slogan_spans, m.start(), m.end()) or _inside(quoted, m.start(), m.end()):
+    for m in scan(g.figure, _STARTS, norm):
+        if _excluded(norm, m, g) or slogans.overlaps(m.start(), m.end()) or quoted.contains(m.start(), m.end()):
             continue
         form = "percent" if m.group("pct") else "range" if m.group("lo") else "ratio" if m.group("ra") else "plain"
         if form == "ratio" and not _ratio_context(norm, m.start()):
             continue
-        found.append(NumberCandidate(m.start(), m.end(), form, m.groupdict()))
-    taken = [(c.start, c.end) for c in found]
+        parts = m.groupdict()
+        parts["pre"] = _prefix(norm, m.start(), g)
+        start = m.start() - len(parts["pre"] or "")
+        found.append(NumberCandidate(start, m.end(), form, parts))
+    taken = Spans([(c.start, c.end) for c in found])
     for m in g.rank.finditer(norm):
-        start = m.start("ord")
-        if not _overlaps(taken, start, m.end()) and not _overlaps(slogan_spans, start, m.end()) \
-                and not norm.startswith(("方阵", "梯队", "届", "次"), m.end()):
+        start = m.start()
+        if g.rank_context.search(norm, max(0, start - 8), start) and not taken.overlaps(start, m.end()) \
+                and not slogans.overlaps(start, m.end()) and not norm.startswith(("方阵", "梯队", "届", "次"), m.end()):
             found.append(NumberCandidate(start, m.end(), "rank", m.groupdict()))
     found.sort(key=lambda c: c.start)
     return found
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
 
 def _ratio_context(text: str, start: int) -> bool:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..lexicons import Lexicon
 from ..models import Period
-from ..patterns import alternation, build, expand
+from ..patterns import alternation, build, expand, scan
 
 _PARTS = {
     "Y": r"(?:19|20)\d{2}",
@@ -27,8 +27,10 @@ _PERIOD = r"""
   | (?P<ya>{Y}){TO}(?P<yb>{Y})年                                        # 2018-2022年
   | (?P<rel>{REL})(?P<half>{HALF})?(?P<relsince>以来)?                  # 今年以来, 今年上半年
   | (?P<half2>{HALF})
-  | (?P<open>{OPEN}|[\u4e00-\u9fff]{2,6}期间)
+  | (?P<open>{OPEN})
+  | (?P<during>期间)                                                    # XX期间: the name is read backwards
 """
+_DURING_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}$")
 
 
 @dataclass
@@ -46,6 +48,8 @@ class PeriodGrammar:
             parts[f"ATOM{n}"] = expand(_ATOM.replace("{n}", n), _PARTS)
         parts.update(REL=alternation(p.relative), HALF=alternation(p.halves), OPEN=alternation(p.open_ended))
         self.pattern = build(_PERIOD, parts)
+        words = [*p.relative, *p.halves, *p.open_ended, "截至", "截止", "到", "期间"]
+        self.starts = re.compile("[0-9" + "".join(sorted({w[0] for w in words})) + "]")
         self.relative = p.relative
         self.halves = p.halves
 
@@ -110,8 +114,11 @@ def resolve(m: re.Match[str], g: PeriodGrammar, year: int | None) -> Period | No
 
 def find(norm: str, g: PeriodGrammar, year: int | None) -> list[PeriodMention]:
     found = []
-    for m in g.pattern.finditer(norm):
-        if m.end() == m.start():
+    for m in scan(g.pattern, g.starts, norm):
+        if m.group("during"):
+            name = _DURING_NAME.search(norm, max(0, m.start() - 6), m.start())
+            if name and not (found and found[-1].end > name.start()):
+                found.append(PeriodMention(name.start(), m.end(), Period(text=norm[name.start():m.end()], start=None, end=None)))
             continue
         period = resolve(m, g, year)
         if period is not None:

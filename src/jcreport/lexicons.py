@@ -48,6 +48,7 @@ class ExclusionsFile(Entry):
 class ActionEntry(Entry):
     action: str
     words: list[str]
+    verb: bool = False
 
 
 class ActionsFile(Entry):
@@ -83,6 +84,7 @@ class FigureWordsFile(Entry):
     basis: list[str]
     basis_lead: list[str]
     breakdown: list[str]
+    actors: list[str]
 
 
 class PeriodsFile(Entry):

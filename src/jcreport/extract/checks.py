@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..doc import Doc
-from .figures import Figure
+from .figures import Figure, is_basis_period
 
 
 def _label(doc: Doc, fig: Figure) -> str:
@@ -38,8 +38,7 @@ def changes(doc: Doc, figs: list[Figure]) -> list[str]:
             continue
         cur = figs[fig.refers_to]
         prev = next((f for f in figs if f.sentence == fig.sentence and f is not cur and f.change is None
-                     and f.number.unit == cur.number.unit and f.period is not None
-                     and f.period.text in ("去年", "上年", "去年同期", "上年同期")), None)
+                     and f.number.unit == cur.number.unit and is_basis_period(doc, f)), None)
         if prev is None or None in (cur.number.value, prev.number.value, fig.number.value) or not prev.number.value:
             continue
         if fig.number.unit == "%":

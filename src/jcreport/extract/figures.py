@@ -16,6 +16,8 @@ from ..patterns import alternation
 from . import numbers, periods
 
 _CLAUSE_BREAK = re.compile(r"[,;:。!?\n]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_BASIS_PERIODS = frozenset({"去年", "上年", "去年同期", "上年同期", "同期"})
 _CASE_UNITS = frozenset({"件", "件次", "起", "宗", "人", "名", "人次"})
 
 
@@ -36,6 +38,8 @@ class Figure:
     change: Change | None = None
     refers_to: int | None = None       # index of the figure a change qualifies
     period: Period | None = None
+    period_start: int = -1
+    period_end: int = -1
     section: str | None = None
     run_head: int | None = None        # index of the first figure of a run (5725件8616人)
     extra: dict = field(default_factory=dict)
@@ -48,7 +52,7 @@ class FigureReader:
         fw = lex.figure_words
         self.action_of = {w: a.action for a in lex.actions.actions for w in a.words}
         self.actions = re.compile(alternation(self.action_of))
-        self.general_actions = {"办理", "受理"}
+        self.verb_actions = {w for a in lex.actions.actions if a.verb for w in a.words}
         self.case_type_of = {w: c.case_type for c in lex.case_types.case_types for w in c.words}
         self.case_types = re.compile(alternation(self.case_type_of))
         self.honour = re.compile(alternation(lex.actions.honour_words))
@@ -64,6 +68,7 @@ class FigureReader:
         self.basis = re.compile(alternation(fw.basis) + "|(?:" + alternation(fw.basis_lead) + r")[^,;。:、]{1,10}?(?=分别|" +
                                 alternation(self.direction)[3:-1] + ")")
         self.breakdown = re.compile(alternation(fw.breakdown))
+        self.leads = re.compile(alternation(fw.actors))
 
 
 @lru_cache(maxsize=8)
@@ -83,39 +88,52 @@ def _clause_end(norm: str, pos: int, sent_end: int) -> int:
     return m.start() if m else sent_end
 
 
-def _strip_subject(text: str, r: FigureReader) -> str | None:
-    text = r.linking_tail.sub("", text.strip(" “”\"'、"))
-    text = text.strip(" “”\"'、")
-    for lead in ("全市检察机关", "全市两级院", "两级院", "市检察院", "市院"):
-        if text.startswith(lead) and len(text) > len(lead) + 1:
-            text = text[len(lead):]
-    return text or None
+_QUOTES = " “”\"'、"
+
+
+def _strip_subject(doc: Doc, start: int, end: int, r: FigureReader) -> str | None:
+    """The subject between ``start`` and ``end`` without quotes, linking words and the organ
+    that acts; read in the normalized text, returned as written in the source."""
+    norm = doc.norm
+    while start < end and norm[start] in _QUOTES:
+        start += 1
+    while end > start and norm[end - 1] in _QUOTES:
+        end -= 1
+    tail = r.linking_tail.search(norm, start, end)
+    if tail:
+        end = tail.start()
+    while end > start and norm[end - 1] in _QUOTES:
+        end -= 1
+    lead = r.leads.match(norm, start, end)
+    if lead and end - lead.end() > 1:
+        start = lead.end()
+    return doc.source[start:end] if end > start else None
 
 
 def _subject_after(doc: Doc, end: int, r: FigureReader) -> str | None:
     """The counted noun right after the unit: 33个案例获评 -> 案例."""
-    words = []
+    stop = end
     for word, s, _ in doc.tokens_from(end, 6):
-        if s != end or not re.match(r"[\u4e00-\u9fff]", word) or word in r.stop_words:
+        if s != stop or not _CJK.match(word) or word in r.stop_words:
             break
-        words.append(word)
-        end = s + len(word)
-    return "".join(words) or None
+        stop = s + len(word)
+    return doc.source[end:stop] if stop > end else None
 
 
 def _subject_before(doc: Doc, start: int, r: FigureReader, fig: Figure) -> str | None:
-    clause_start = max([fig.clause_start] + [p.end for p in doc.periods if fig.clause_start <= p.start and p.end <= start])
-    left = doc.norm[clause_start:start]
+    """The noun phrase before the number: 办理审查逮捕案件5725件 -> 审查逮捕案件."""
+    begin = max([fig.clause_start] + [p.end for p in doc.periods if fig.clause_start <= p.start and p.end <= start])
+    norm = doc.norm
     if fig.type == "case_count":
-        acts = list(r.actions.finditer(left))
+        acts = list(r.actions.finditer(norm, begin, start))
         if acts:
             last = acts[-1]
-            cut = last.end() if last.group() in r.general_actions else last.start()
-            return _strip_subject(left[cut:], r) or _strip_subject(left[last.start():], r)
-    verb = r.verbs.search(left)
-    if verb and verb.end() < len(left):
-        left = left[verb.end():]
-    return _strip_subject(left[-16:], r)
+            cut = last.end() if last.group() in r.verb_actions else last.start()
+            return _strip_subject(doc, cut, start, r) or _strip_subject(doc, last.start(), start, r)
+    verb = r.verbs.search(norm, begin, start)
+    if verb and verb.end() < start:
+        begin = verb.end()
+    return _strip_subject(doc, max(begin, start - 16), start, r)
 
 
 def classify(doc: Doc, fig: Figure, r: FigureReader) -> None:
@@ -150,6 +168,19 @@ def read_change(norm: str, fig: Figure, r: FigureReader) -> None:
     fig.change = Change(direction=r.direction[m.group("dir")], basis=basis)
 
 
+def _inherit_breakdown(doc: Doc, figs: list[Figure], fig: Figure, r: FigureReader) -> None:
+    """Parts after 其中 count what their total counts: 共办理案件110件,其中民事案件60件."""
+    if not r.breakdown.match(doc.norm, fig.clause_start):
+        return
+    total = next((f for f in reversed(figs) if f.end <= fig.clause_start and f.sentence == fig.sentence
+                  and f.number.unit == fig.number.unit and f.change is None), None)
+    if total is not None and total.type == "case_count" and not r.honour.search(doc.norm, fig.end,
+                                                                               _clause_end(doc.norm, fig.end, fig.sentence[1])):
+        fig.type, fig.action = "case_count", total.action
+        types = list(r.case_types.finditer(doc.norm, fig.clause_start, fig.start))
+        fig.case_type = r.case_type_of[types[-1].group()] if types else total.case_type
+
+
 def attach_runs(figs: list[Figure], norm: str) -> None:
     """Figures written back to back (5725件8616人) or listed with 、 share their subject."""
     for i in range(1, len(figs)):
@@ -159,7 +190,12 @@ def attach_runs(figs: list[Figure], norm: str) -> None:
             cur.run_head = prev.run_head if prev.run_head is not None else i - 1
 
 
-def attach_changes(figs: list[Figure]) -> None:
+def is_basis_period(doc: Doc, fig: Figure) -> bool:
+    """A figure of the comparison year (去年同期100件) is what a change compares with, not what it qualifies."""
+    return fig.period is not None and doc.norm[fig.period_start:fig.period_end] in _BASIS_PERIODS
+
+
+def attach_changes(doc: Doc, figs: list[Figure]) -> None:
     """A change refers to the figure it qualifies: the nearest earlier non-change figure of its
     sentence; a run of n changes after n figures pairs them in order."""
     i = 0
@@ -171,6 +207,8 @@ def attach_changes(figs: list[Figure]) -> None:
         while j + 1 < len(figs) and figs[j + 1].change is not None and figs[j + 1].sentence == figs[i].sentence:
             j += 1
         bases = [k for k in range(i) if figs[k].change is None and figs[k].sentence == figs[i].sentence]
+        current = [k for k in bases if not is_basis_period(doc, figs[k])]
+        bases = current or bases
         run = list(range(i, j + 1))
         if bases and len(bases) >= len(run) > 1 and figs[i].run_head is None:
             pairs = zip(run, bases[-len(run):])
@@ -189,28 +227,29 @@ def attach_periods(doc: Doc, figs: list[Figure], mentions: list[periods.PeriodMe
     for line in doc.lines:
         i = bisect_left(starts, line.start)
         if i < len(mentions) and mentions[i].start < line.start + 3:
-            para_lead[line.start] = mentions[i].period
+            para_lead[line.start] = mentions[i]
     line_starts = [ln.start for ln in doc.lines]
     for fig in figs:
         best = None
         i = bisect_right(starts, fig.start) - 1
         while i >= 0 and mentions[i].start >= fig.sentence[0]:
             p = mentions[i]
-            if p.end <= fig.start and not (fig.change is not None and p.period.text in ("去年同期", "上年同期", "同期")):
-                best = p.period
+            if p.end <= fig.start and not (fig.change is not None and doc.norm[p.start:p.end] in _BASIS_PERIODS):
+                best = p
                 break
             i -= 1
         if best is None:
             li = bisect_right(line_starts, fig.start) - 1
             best = para_lead.get(line_starts[li]) if li >= 0 else None
-        fig.period = best
+        if best is not None:
+            fig.period, fig.period_start, fig.period_end = best.period, best.start, best.end
 
 
 def read(doc: Doc, lex: Lexicon) -> list[Figure]:
     """Find, resolve and read every figure of a document."""
     g, r = numbers.grammar(lex), reader(lex)
     norm = doc.norm
-    doc.periods = periods.find(norm, periods.grammar(lex), doc.meta.year)
+    doc.periods = periods.find(norm, periods.grammar(lex), doc.meta.year, doc.source)
     figs: list[Figure] = []
     for cand in numbers.find(norm, g):
         sent = doc.sentence_at(cand.start)
@@ -228,14 +267,18 @@ def read(doc: Doc, lex: Lexicon) -> list[Figure]:
             fig.subject = head.subject
         else:
             classify(doc, fig, r)
-            fig.subject = _subject_after(doc, fig.end, r) if fig.type == "metric" and fig.number.kind == "count" else None
-            fig.subject = fig.subject or _subject_before(doc, fig.start, r, fig)
+            if fig.type == "metric" and fig.number.unit in _CASE_UNITS:
+                _inherit_breakdown(doc, figs, fig, r)
+            after = _subject_after(doc, fig.end, r) if fig.number.kind == "count" else None
+            if fig.type == "case_count" and after and not after.endswith(r.case_nouns):
+                after = None
+            fig.subject = after or _subject_before(doc, fig.start, r, fig)
         if fig.change is not None:
             fig.type = "metric"
         fig.section = doc.section_at(fig.start)
-    attach_changes(figs)
+    attach_periods(doc, figs, doc.periods)
+    attach_changes(doc, figs)
     for fig in figs:
         if fig.refers_to is not None and fig.change is not None:
             fig.subject = figs[fig.refers_to].subject or fig.subject
-    attach_periods(doc, figs, doc.periods)
     return figs

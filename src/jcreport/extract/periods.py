@@ -112,15 +112,18 @@ def resolve(m: re.Match[str], g: PeriodGrammar, year: int | None) -> Period | No
     return None
 
 
-def find(norm: str, g: PeriodGrammar, year: int | None) -> list[PeriodMention]:
+def find(norm: str, g: PeriodGrammar, year: int | None, source: str | None = None) -> list[PeriodMention]:
+    """Period mentions of a text; their ``text`` is taken from ``source`` (same offsets as ``norm``)."""
+    source = norm if source is None else source
     found = []
     for m in scan(g.pattern, g.starts, norm):
         if m.group("during"):
             name = _DURING_NAME.search(norm, max(0, m.start() - 6), m.start())
             if name and not (found and found[-1].end > name.start()):
-                found.append(PeriodMention(name.start(), m.end(), Period(text=norm[name.start():m.end()], start=None, end=None)))
+                found.append(PeriodMention(name.start(), m.end(), Period(text=source[name.start():m.end()], start=None, end=None)))
             continue
         period = resolve(m, g, year)
         if period is not None:
+            period.text = source[m.start():m.end()]
             found.append(PeriodMention(m.start(), m.end(), period))
     return found

@@ -74,6 +74,14 @@ class Doc:
         first = [(word[pos - start:], pos, end)] if start < pos < end else [] if end <= pos else [self.tokens[i]]
         return first + self.tokens[i + 1:i + 1 + count - len(first)]
 
+    def tokens_between(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """The tokens lying wholly between ``start`` and ``end``."""
+        if not self._token_starts:
+            self._token_starts = [t[1] for t in self.tokens]
+        i = bisect_right(self._token_starts, start - 1)
+        j = bisect_right(self._token_starts, end - 1)
+        return [t for t in self.tokens[i:j] if t[2] <= end]
+
     def section_at(self, pos: int) -> str | None:
         """The id of the innermost section whose extent holds ``pos``."""
         best = None

@@ -58,7 +58,7 @@ class FigureReader:
         self.honour = re.compile(alternation(lex.actions.honour_words))
         self.case_nouns = tuple(lex.actions.case_nouns)
         verbs = [v.verb for v in lex.measure_verbs.verbs]
-        self.verbs = re.compile(alternation(verbs))
+        self.verb_words = tuple(verbs)
         self.linking_tail = re.compile(alternation(fw.linking) + "+$")
         self.stop_words = set(fw.stop_after) | set(verbs) | set(lex.actions.honour_words)
         self.direction = {**{w: "up" for w in fw.up}, **{w: "down" for w in fw.down}}
@@ -130,10 +130,22 @@ def _subject_before(doc: Doc, start: int, r: FigureReader, fig: Figure) -> str |
             last = acts[-1]
             cut = last.end() if last.group() in r.verb_actions else last.start()
             return _strip_subject(doc, cut, start, r) or _strip_subject(doc, last.start(), start, r)
-    verb = r.verbs.search(norm, begin, start)
-    if verb and verb.end() < start:
-        begin = verb.end()
+    verb_end = _last_verb_end(doc, begin, start, r)
+    if verb_end is not None:
+        begin = verb_end
     return _strip_subject(doc, max(begin, start - 16), start, r)
+
+
+def _last_verb_end(doc: Doc, begin: int, start: int, r: FigureReader) -> int | None:
+    """End of the last measure verb before ``start`` that ends a token and heads a word of its own
+    (深入开展|践学活动4次 -> after 开展); a verb bound to a one-character suffix (业务推进|会) is part
+    of a noun."""
+    end = None
+    tokens = doc.tokens_between(begin, start)
+    for (word, _, e), nxt in zip(tokens, tokens[1:]):
+        if e < start and word.endswith(r.verb_words) and len(nxt[0]) > 1:
+            end = e
+    return end
 
 
 def classify(doc: Doc, fig: Figure, r: FigureReader) -> None:

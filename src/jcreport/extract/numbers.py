@@ -134,7 +134,7 @@ def _excluded(text: str, m: re.Match[str], g: NumberGrammar) -> bool:
     if before == "第" or before.isdigit() or (before in ".," and text[start - 2:start - 1].isdigit()):
         return True                                 # ordinal (第十五次) or inside a longer number
     if num and not num[0].isdigit() and num[0] not in "×X*x":
-        if num == "一" or (all(ch in "十百千万亿" for ch in num) and not m.group("mid1")):
+        if num == "一" or (all(ch in "百千万亿" for ch in num) and not m.group("mid1")):
             return True                             # lone 一 is an article; 千家万户 is an idiom
         if (before and before in "每这那哪某之唯同") or text[start - 2:start] in ("一些", "其中", "之一"):
             return True

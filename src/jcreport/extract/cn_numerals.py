@@ -52,3 +52,16 @@ def to_decimal(digits: str) -> Decimal:
 def plain(value: Decimal) -> int | float:
     """An int when the value is whole, else a float."""
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+def cn_neighbours(text: str) -> tuple[int, int] | None:
+    """Two neighbouring digits written together mean "two or three": 两三 -> (2, 3), 七八 -> (7, 8).
+
+    >>> cn_neighbours("两三"), cn_neighbours("三四"), cn_neighbours("二〇"), cn_neighbours("三十")
+    ((2, 3), (3, 4), None, None)
+    """
+    if len(text) == 2 and text[0] in _DIGITS and text[1] in _DIGITS:
+        a, b = _DIGITS[text[0]], _DIGITS[text[1]]
+        if a and b == a + 1:
+            return a, b
+    return None

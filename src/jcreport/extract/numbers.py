@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..lexicons import Lexicon
 from ..patterns import alternation, build, scan
-from .cn_numerals import plain, to_decimal
+from .cn_numerals import cn_neighbours, plain, to_decimal
 
 _PARTS = {
     "ARABIC": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
@@ -40,7 +40,10 @@ _FIGURE = r"""
   )
 """
 # Where a figure can begin: the first digit of a run of digits (Arabic, Chinese, redacted).
-_STARTS = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万亿×X*x])(?<!\d[,.])[\d零〇一二两三四五六七八九十百千×X*x]")
+_STARTS = re.compile(r"""
+    (?<![\d零〇一二两三四五六七八九十百千万亿])(?<!\d[,.])[\d零〇一二两三四五六七八九十百千]   # first digit of a run
+  | (?<![×X*x])[×X*x]                                                                   # first redaction mark
+""", re.VERBOSE)
 _RANK = r"(?P<ord>第(?P<rank>{ARABIC}|{CN})(?:位|名)?|前(?P<top>{ARABIC}|{CN})(?:名|位)?)"
 _RANK_CONTEXT = r"(?:{RANKCTX})$"
 
@@ -136,10 +139,14 @@ def _excluded(text: str, m: re.Match[str], g: NumberGrammar) -> bool:
     if num and not num[0].isdigit() and num[0] not in "×X*x":
         if num == "一" or (all(ch in "百千万亿" for ch in num) and not m.group("mid1")):
             return True                             # lone 一 is an article; 千家万户 is an idiom
-        if (before and before in "每这那哪某之唯同") or text[start - 2:start] in ("一些", "其中", "之一"):
+        if (before and before in "每某之唯同") or text[start - 2:start] in ("一些", "其中", "之一"):
             return True
     if g.not_after.match(text, m.end("num") if num else m.end()):
         return True
+    if before == "前" and g.rank_context.search(text, max(0, start - 9), start - 1):
+        return True                                 # 居全市前两名 is a rank, read by the rank pattern
+    if m.group("unit") == "次" and text.startswith(("会议", "全会", "全体会议"), m.end()) and "届" in text[max(0, start - 8):start]:
+        return True                                 # 十三届全国人大三次会议: the session's ordinal
     return False
 
 
@@ -169,9 +176,11 @@ def find(norm: str, g: NumberGrammar) -> list[NumberCandidate]:
 
 
 def _ratio_context(text: str, start: int) -> bool:
-    """A ratio follows 比 (“案-件比”降至1:1.2); a bare a:b is a time or a score."""
+    """A ratio follows 比 (“案-件比”降至1:1.2) or a verb of change (从×:×降至×:×); a bare a:b is a time."""
     window = text[max(0, start - 12):start]
-    return "比" in window and not re.search(r"\d{1,2}:\d{2}:", text[start:start + 9])
+    if re.search(r"\d{1,2}:\d{2}:", text[start:start + 9]):
+        return False
+    return "比" in window or window.endswith(("从", "至", "为", "达", "高达"))
 
 
 def _bound(g: NumberGrammar, parts: dict, suffix_key: str = "post") -> tuple[str | None, str]:
@@ -215,4 +224,8 @@ def resolve(c: NumberCandidate, g: NumberGrammar) -> Resolved:
     kind = g.unit_kind.get(unit, "count")
     if _redacted(p["num"]):
         return Resolved(None, unit, qualifier, bound, True, kind=kind)
+    pair = cn_neighbours(p["num"])
+    if pair:                                         # 两三件: two or three
+        low, high = (_value(str(v), p["mult"], g) for v in pair)
+        return Resolved(plain(low), unit, None, "approx", False, upper=plain(high), kind=kind)
     return Resolved(plain(_value(p["num"], p["mult"], g)), unit, qualifier, bound, False, kind=kind)

@@ -44,3 +44,23 @@ def test_decode_bad_input(data, error):
         decode(data, "x.txt")
     assert str(info.value.message).startswith("x.txt: ")
     assert "\n" not in info.value.message
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from jcreport.errors import EXIT_CODES, JcreportError  # noqa: E402
+
+TEXTS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.binary(max_size=200), TEXTS.map(lambda t: t.encode("gb18030", "ignore")),
+                 TEXTS.map(lambda t: t.encode("utf-16"))))
+def test_decode_arbitrary_bytes_decodes_or_names_the_problem(data):
+    try:
+        text, encoding = decode(data, "x.txt")
+    except JcreportError as exc:
+        assert exc.exit_code in EXIT_CODES.values() and exc.message.startswith("x.txt: ")
+    else:
+        assert text.strip() and encoding

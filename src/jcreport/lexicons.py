@@ -54,6 +54,7 @@ class ActionEntry(Entry):
 class ActionsFile(Entry):
     actions: list[ActionEntry]
     case_nouns: list[str]
+    staff_nouns: list[str]
     honour_words: list[str]
 
 

@@ -19,6 +19,8 @@ _CLAUSE_BREAK = re.compile(r"[,;:。!?\n]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BASIS_PERIODS = frozenset({"去年", "上年", "去年同期", "上年同期", "同期"})
 _CASE_UNITS = frozenset({"件", "件次", "起", "宗", "人", "名", "人次"})
+_PERSON_UNITS = frozenset({"人", "名", "人次"})
+_RUN_BREAK = re.compile(r"[、和及与\d×]")
 
 
 @dataclass
@@ -40,6 +42,7 @@ class Figure:
     period: Period | None = None
     period_start: int = -1
     period_end: int = -1
+    left_bound: int = 0                 # end of the previous figure: a subject never reaches over it
     section: str | None = None
     run_head: int | None = None        # index of the first figure of a run (5725件8616人)
     extra: dict = field(default_factory=dict)
@@ -57,6 +60,7 @@ class FigureReader:
         self.case_types = re.compile(alternation(self.case_type_of))
         self.honour = re.compile(alternation(lex.actions.honour_words))
         self.case_nouns = tuple(lex.actions.case_nouns)
+        self.staff_nouns = tuple(lex.actions.staff_nouns)
         verbs = [v.verb for v in lex.measure_verbs.verbs]
         self.verb_words = tuple(verbs)
         self.linking_tail = re.compile(alternation(fw.linking) + "+$")
@@ -69,6 +73,9 @@ class FigureReader:
                                 alternation(self.direction)[3:-1] + ")")
         self.breakdown = re.compile(alternation(fw.breakdown))
         self.leads = re.compile(alternation(fw.actors))
+        from ..normalize import normalize
+
+        self.normalize_subject = normalize
 
 
 @lru_cache(maxsize=8)
@@ -114,15 +121,16 @@ def _subject_after(doc: Doc, end: int, r: FigureReader) -> str | None:
     """The counted noun right after the unit: 33个案例获评 -> 案例."""
     stop = end
     for word, s, _ in doc.tokens_from(end, 6):
-        if s != stop or not _CJK.match(word) or word in r.stop_words:
-            break
+        if s != stop or not _CJK.match(word) or word in r.stop_words or (s == end and word in r.action_of):
+            break                                    # 7人次|提起民事诉讼: a verb, not a counted noun
         stop = s + len(word)
     return doc.source[end:stop] if stop > end else None
 
 
 def _subject_before(doc: Doc, start: int, r: FigureReader, fig: Figure) -> str | None:
     """The noun phrase before the number: 办理审查逮捕案件5725件 -> 审查逮捕案件."""
-    begin = max([fig.clause_start] + [p.end for p in doc.periods if fig.clause_start <= p.start and p.end <= start])
+    begin = max([fig.clause_start, fig.left_bound]
+                + [p.end for p in doc.periods if fig.clause_start <= p.start and p.end <= start])
     norm = doc.norm
     if fig.type == "case_count":
         acts = list(r.actions.finditer(norm, begin, start))
@@ -152,19 +160,32 @@ def classify(doc: Doc, fig: Figure, r: FigureReader) -> None:
     """Decide CaseCount vs Metric and the action and case type (CONTRACT: a CaseCount counts cases
     or persons handled in a procuratorial or judicial action)."""
     norm, n = doc.norm, fig.number
-    left = norm[fig.clause_start:fig.start]
-    right = norm[fig.end:_clause_end(norm, fig.end, fig.sentence[1])]
-    acts = list(r.actions.finditer(left))
-    honoured = r.honour.search(right) or (acts and r.honour.search(left, acts[-1].end()))
-    if n.unit in _CASE_UNITS and fig.change is None and n.kind == "count" and acts and not honoured:
-        noun_after = _subject_after(doc, fig.end, r)
-        if noun_after is None or noun_after.endswith(r.case_nouns):
-            fig.type = "case_count"
-            fig.action = r.action_of[acts[-1].group()]
-    types = list(r.case_types.finditer(left)) or list(r.case_types.finditer(right))
-    if fig.type == "case_count" and types:
-        fig.case_type = r.case_type_of[types[-1].group()]
     fig.kind = n.kind
+    if n.unit not in _CASE_UNITS or fig.change is not None or n.kind != "count":
+        return
+    clause_end = _clause_end(norm, fig.end, fig.sentence[1])
+    acts = list(r.actions.finditer(norm, fig.clause_start, fig.start))
+    if r.honour.search(norm, fig.end, clause_end) or (acts and r.honour.search(norm, acts[-1].end(), fig.start)):
+        return
+    noun_after = _subject_after(doc, fig.end, r)
+    if noun_after is not None and not noun_after.endswith(r.case_nouns):
+        return
+    if acts:
+        between = _strip_subject(doc, acts[-1].end(), fig.start, r)
+        if n.unit in _PERSON_UNITS and between and r.normalize_subject(between).endswith(r.staff_nouns):
+            return                                   # 第三方监督评估的专业人员400人: staff, not parties
+        action = acts[-1]
+    else:
+        # the action written after the number: 58人作出不起诉决定, 支持7人次提起民事诉讼
+        action = r.actions.search(norm, fig.end, clause_end)
+        if action is None or action.start() > fig.end + 4 or noun_after is not None \
+                or _RUN_BREAK.search(norm, fig.end, action.start()):
+            return
+    fig.type, fig.action = "case_count", r.action_of[action.group()]
+    types = list(r.case_types.finditer(norm, fig.clause_start, fig.start)) or \
+        list(r.case_types.finditer(norm, fig.end, clause_end))
+    if types:
+        fig.case_type = r.case_type_of[types[-1].group()]
 
 
 def read_change(norm: str, fig: Figure, r: FigureReader) -> None:
@@ -266,6 +287,7 @@ def read(doc: Doc, lex: Lexicon) -> list[Figure]:
     for cand in numbers.find(norm, g):
         sent = doc.sentence_at(cand.start)
         fig = Figure(cand.start, cand.end, numbers.resolve(cand, g), sent, _clause_start(norm, sent[0], cand.start))
+        fig.left_bound = figs[-1].end if figs else 0
         figs.append(fig)
     attach_runs(figs, norm)
     for fig in figs:

@@ -21,15 +21,17 @@ _PARTS = {
     "CN": r"[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*",
     "CNDEC": r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?",
     "REDACT": r"[×X*]{1,3}|x{1,2}",
-    "RANKCTX": r"(?:排名|名列|位列|位居|跃居|居于|居|升至|排在|排|列)(?:全国|全省|全市|全区|全州|系统内|同级院)?"
-               r"|(?:全国|全省|全市|全区|全州)",
+    # what stands before 第N / 前N when it is a rank: a verb of ranking and up to six characters
+    # of scope (位列全市基层院第一), or a scope alone (全省第四)
+    "RANKCTX": r"(?:排名|名列|位列|位居|跃居|居于|居|升至|排在|进入|排|列)[^,;:。!?\n第前]{0,6}"
+               r"|(?:全国|全省|全市|全区|全州)[^,;:。!?\n第前]{0,4}",
 }
 
 # The pattern starts with a digit-like character so the regex engine can skip ahead fast; a
 # qualifier before the number (近 约 超过 …) is looked up behind the match by ``_prefix``.
 _FIGURE = r"""
   (?:
-      百分之(?P<pct>{CNDEC}|{ARABIC})                                  # 百分之九十八
+      百分之(?P<pct>{CNDEC}|{ARABIC}) (?P<ppost>{SUFFIX})?              # 百分之九十八以上
     | (?P<lo>{ARABIC}|{CN}) (?P<lomult>{MULT})? (?P<lounit>{UNIT})?     # range: 1万至5万元
       \s*(?P<join>{JOIN})\s*
       (?P<num2>{ARABIC}|{CN}) (?P<mult2>{MULT})? (?P<unit2>{UNIT}) (?P<post2>{SUFFIX})?
@@ -87,6 +89,8 @@ class NumberGrammar:
         self.figure = build(_FIGURE, parts)
         self.rank = build(_RANK, parts)
         self.rank_context = build(_RANK_CONTEXT, parts)
+        # 第一方阵, 第五届, 第一次, 第一部: an ordinal in a name, not a rank
+        self.not_rank = re.compile(alternation(["方阵", "梯队", "届", "期", "批", "轮", "季度"] + [u.unit for u in units.units]))
         self.prefixes = sorted((e.word for e in q["prefix"]), key=len, reverse=True)
         self.bounds = {(e.where, e.word): e.bound for e in units.qualifiers}
         self.multipliers = {k: Decimal(v) for k, v in units.multipliers.items()}
@@ -168,8 +172,8 @@ def find(norm: str, g: NumberGrammar) -> list[NumberCandidate]:
     taken = Spans([(c.start, c.end) for c in found])
     for m in g.rank.finditer(norm):
         start = m.start()
-        if g.rank_context.search(norm, max(0, start - 8), start) and not taken.overlaps(start, m.end()) \
-                and not slogans.overlaps(start, m.end()) and not norm.startswith(("方阵", "梯队", "届", "次"), m.end()):
+        if g.rank_context.search(norm, max(0, start - 10), start) and not taken.overlaps(start, m.end()) \
+                and not slogans.overlaps(start, m.end()) and not g.not_rank.match(norm, m.end()):
             found.append(NumberCandidate(start, m.end(), "rank", m.groupdict()))
     found.sort(key=lambda c: c.start)
     return found
@@ -204,7 +208,7 @@ def resolve(c: NumberCandidate, g: NumberGrammar) -> Resolved:
     """Value, unit, qualifier and bound of one candidate (pure)."""
     p = c.parts
     if c.form == "percent":
-        qualifier, bound = _bound(g, p)
+        qualifier, bound = _bound(g, p, "ppost")
         return Resolved(plain(to_decimal(p["pct"])), "%", qualifier, bound, False, kind="rate")
     if c.form == "rank":
         digits = p["rank"] or p["top"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,7 +39,7 @@ class Doc:
     format: str = "txt"
     lines: list[Line] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
-    tokens: list[tuple[str, int, int]] = field(default_factory=list)
+    tokens: Sequence[tuple[str, int, int]] = field(default_factory=list)
     sections: list[SectionNode] = field(default_factory=list)
     meta: Meta = field(default_factory=Meta)
     periods: list[Any] = field(default_factory=list)
@@ -63,11 +64,17 @@ class Doc:
             return self.sentences[i]
         return (pos, pos)
 
+    def _starts(self) -> list[int]:
+        starts = getattr(self.tokens, "starts", None)
+        if starts is None:
+            if len(self._token_starts) != len(self.tokens):
+                self._token_starts = [t[1] for t in self.tokens]
+            starts = self._token_starts
+        return starts
+
     def tokens_from(self, pos: int, count: int) -> list[tuple[str, int, int]]:
         """Up to ``count`` tokens from ``pos`` on; a token that straddles ``pos`` is cut there."""
-        if not self._token_starts:
-            self._token_starts = [t[1] for t in self.tokens]
-        i = bisect_right(self._token_starts, pos) - 1
+        i = bisect_right(self._starts(), pos) - 1
         if i < 0:
             return self.tokens[:count]
         word, start, end = self.tokens[i]
@@ -76,10 +83,9 @@ class Doc:
 
     def tokens_between(self, start: int, end: int) -> list[tuple[str, int, int]]:
         """The tokens lying wholly between ``start`` and ``end``."""
-        if not self._token_starts:
-            self._token_starts = [t[1] for t in self.tokens]
-        i = bisect_right(self._token_starts, start - 1)
-        j = bisect_right(self._token_starts, end - 1)
+        starts = self._starts()
+        i = bisect_right(starts, start - 1)
+        j = bisect_right(starts, end - 1)
         return [t for t in self.tokens[i:j] if t[2] <= end]
 
     def section_at(self, pos: int) -> str | None:

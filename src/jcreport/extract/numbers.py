@@ -43,7 +43,8 @@ _FIGURE = r"""
 """
 # Where a figure can begin: the first digit of a run of digits (Arabic, Chinese, redacted).
 _STARTS = re.compile(r"""
-    (?<![\d零〇一二两三四五六七八九十百千万亿])(?<!\d[,.])[\d零〇一二两三四五六七八九十百千]   # first digit of a run
+    (?<![\d零〇一二两三四五六七八九十百千万亿])(?<!\d[,.])
+    (?:[\d零〇二两三四五六七八九十百千]|一(?=[零〇一二两三四五六七八九十百千万亿点]))  # first digit of a run; a lone 一 is no number
   | (?<![×X*x])[×X*x]                                                                   # first redaction mark
 """, re.VERBOSE)
 _RANK = r"(?P<ord>第(?P<rank>{ARABIC}|{CN})(?:位|名)?|前(?P<top>{ARABIC}|{CN})(?:名|位)?)"

@@ -50,7 +50,7 @@ class PeriodGrammar:
         parts.update(REL=alternation(p.relative), HALF=alternation(p.halves), OPEN=alternation(p.open_ended))
         self.pattern = build(_PERIOD, parts)
         words = [*p.relative, *p.halves, *p.open_ended, "截至", "截止", "到", "期间"]
-        self.starts = re.compile("[0-9" + "".join(sorted({w[0] for w in words})) + "]")
+        self.starts = re.compile(r"(?<!\d)\d|" + alternation(words))
         self.relative = p.relative
         self.halves = p.halves
 

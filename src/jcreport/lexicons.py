@@ -75,6 +75,8 @@ class MeasureVerb(Entry):
 
 class MeasureVerbsFile(Entry):
     verbs: list[MeasureVerb]
+    direction: list[str]
+    partner_markers: list[str]
 
 
 class FigureWordsFile(Entry):

@@ -99,15 +99,18 @@ class CaseCount(Figure):
 class Measure(Model):
     id: str
     verb: str
-    object: str
-    category: str = "other"
+    object: str = Field(description="the noun phrase the verb governs; coordinated objects stay together (制定A、B和C -> \"A、B和C\")")
+    category: Literal["mechanism", "document", "meeting", "training", "cooperation", "inspection", "publicity",
+                      "case_handling", "other"] = "other"
     status: Literal["done", "planned", "ongoing"]
-    cue: str | None = None
+    cue: str | None = Field(default=None, description="the word that decided status (要, 将, 下一步, 已, 持续 ...) or null")
     partners: list[str] = []
-    campaigns: list[str] = []
+    campaigns: list[str] = Field(default=[], description="ids of the Campaign records the measure names")
     section: str | None = None
     sentence: Span
-    span: Span
+    span: Span = Field(description="verb through object")
+    object_span: Span | None = None
+    objects: list[str] = Field(default=[], description="the conjuncts of a coordinated object: A、B和C -> [A, B, C]")
 
 
 class Campaign(Model):
@@ -117,6 +120,7 @@ class Campaign(Model):
     lexicon_id: str | None = None
     mentions: list[Span]
     section: str | None = None
+    years: list[int] = Field(default=[], description="first and last year from the lexicon, when known")
 
 
 class Report(Model):

@@ -44,6 +44,8 @@ class Doc:
     meta: Meta = field(default_factory=Meta)
     periods: list[Any] = field(default_factory=list)
     figures: list[Any] = field(default_factory=list)
+    campaigns: list[Any] = field(default_factory=list)
+    measures: list[Any] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _token_starts: list[int] = field(default_factory=list, repr=False)

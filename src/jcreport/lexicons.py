@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import LexiconError
 from .models import Bound, MetricKind
@@ -77,6 +77,7 @@ class MeasureVerbsFile(Entry):
     verbs: list[MeasureVerb]
     direction: list[str]
     partner_markers: list[str]
+    nominal_heads: list[str]
 
 
 class FigureWordsFile(Entry):
@@ -88,6 +89,38 @@ class FigureWordsFile(Entry):
     basis_lead: list[str]
     breakdown: list[str]
     actors: list[str]
+
+
+class CampaignEntry(Entry):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    aliases: list[str] = []
+    kind: str
+    years: list[int] = []
+
+
+class CampaignsFile(Entry):
+    campaigns: list[CampaignEntry]
+
+
+class CampaignPatternsFile(Entry):
+    kinds: dict[str, str]
+    lead_words: list[str]
+    generic_cores: list[str]
+    max_core: int
+
+
+class StatusesFile(Entry):
+    planned: list[str]
+    planned_weak: list[str]
+    done: list[str]
+    ongoing: list[str]
+    after_done: list[str]
+    review: list[str]
+    needs_verb: list[str]
+    forward_sections: list[str]
+    instruction_leads: list[str]
+    adverb_reach: int
 
 
 class PeriodsFile(Entry):
@@ -104,6 +137,9 @@ FILES: dict[str, type[Entry]] = {
     "periods.yaml": PeriodsFile,
     "measure_verbs.yaml": MeasureVerbsFile,
     "figure_words.yaml": FigureWordsFile,
+    "campaigns.yaml": CampaignsFile,
+    "campaign_patterns.yaml": CampaignPatternsFile,
+    "statuses.yaml": StatusesFile,
 }
 
 
@@ -116,6 +152,9 @@ class Lexicon:
     periods: PeriodsFile
     measure_verbs: MeasureVerbsFile
     figure_words: FigureWordsFile
+    campaigns: CampaignsFile
+    campaign_patterns: CampaignPatternsFile
+    statuses: StatusesFile
     dirs: tuple[Path, ...]
 
     def domain_words(self) -> list[str]:
@@ -124,6 +163,7 @@ class Lexicon:
         words |= {w for c in self.case_types.case_types for w in c.words}
         words |= set(self.exclusions.slogans)
         words |= {v.verb for v in self.measure_verbs.verbs}
+        words |= {n for c in self.campaigns.campaigns for n in (c.name, *c.aliases)}
         return sorted(w for w in words if len(w) > 1)
 
 
@@ -189,5 +229,7 @@ def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
     return Lexicon(
         units=loaded["units.yaml"], exclusions=loaded["exclusions.yaml"], actions=loaded["actions.yaml"],
         case_types=loaded["case_types.yaml"], periods=loaded["periods.yaml"],
-        measure_verbs=loaded["measure_verbs.yaml"], figure_words=loaded["figure_words.yaml"], dirs=dirs,
+        measure_verbs=loaded["measure_verbs.yaml"], figure_words=loaded["figure_words.yaml"],
+        campaigns=loaded["campaigns.yaml"], campaign_patterns=loaded["campaign_patterns.yaml"],
+        statuses=loaded["statuses.yaml"], dirs=dirs,
     )

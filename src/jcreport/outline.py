@@ -27,9 +27,10 @@ _BLOCK_MARKERS = [
     ("⑴", r"[⑴-⒇]"),
     ("①", r"[①-⑳]"),
     ("一是", rf"[{_CN}]+是(?=[^,;。的])"),
+    ("一要", rf"[{_CN}]要(?=[^,;。的求])"),
 ]
 _BLOCK = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_BLOCK_MARKERS)))
-_INLINE = re.compile(rf"(?<=[。;:!?])\s*(?P<m>[{_CN}]+是)(?=[^,;。的])")
+_INLINE = re.compile(rf"(?<=[。;:!?])\s*(?P<m>[{_CN}]+是|[{_CN}]要(?!求))(?=[^,;。的])")
 _TITLE_END = re.compile(r"[。;!?\n]")
 _EMPTY = re.compile(r"")
 

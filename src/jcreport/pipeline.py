@@ -11,9 +11,9 @@ from pathlib import Path
 from . import outline, sentences
 from . import tokenize as tokenize_stage
 from .doc import Doc
-from .extract import checks, figures, meta
+from .extract import campaigns, checks, figures, measures, meta
 from .lexicons import Lexicon, load_lexicon
-from .models import CaseCount, Metric, Report, Source
+from .models import Campaign, CaseCount, Measure, Metric, Report, Source
 from .normalize import normalize
 
 
@@ -37,6 +37,15 @@ def _figures(ctx: Context) -> None:
     doc.figures = figures.read(doc, ctx.lexicon)
 
 
+def _campaigns(ctx: Context) -> None:
+    ctx.doc.campaigns = campaigns.read(ctx.doc, ctx.lexicon)
+
+
+def _measures(ctx: Context) -> None:
+    mentions = [(s, e, k) for k, c in enumerate(ctx.doc.campaigns) for s, e in c.mentions]
+    ctx.doc.measures = measures.read(ctx.doc, ctx.lexicon, mentions)
+
+
 def _checks(ctx: Context) -> None:
     doc, figs = ctx.doc, ctx.doc.figures
     doc.warnings += checks.redacted(figs)
@@ -51,6 +60,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("tokenize", ("norm",), ("tokens",),
           lambda c: tokenize_stage.run(c.doc, tokenize_stage.tokenizer(c.tokenizer, c.lexicon))),
     Stage("figures", ("norm", "sentences", "sections", "tokens", "meta"), ("figures", "periods"), _figures),
+    Stage("campaigns", ("norm", "source"), ("campaigns",), _campaigns),
+    Stage("measures", ("norm", "tokens", "sentences", "sections", "figures", "campaigns", "meta"), ("measures",),
+          _measures),
     Stage("checks", ("figures",), ("warnings",), _checks),
 )
 
@@ -100,8 +112,20 @@ def to_report(doc: Doc) -> Report:
                  for i in metrics],
         case_counts=[CaseCount(**common(i), action=doc.figures[i].action, case_type=doc.figures[i].case_type,
                                subject=doc.figures[i].subject) for i in cases],
+        measures=[_measure(doc, i, m) for i, m in enumerate(doc.measures)],
+        campaigns=[Campaign(id=f"k{i + 1}", name=c.name, kind=c.kind, lexicon_id=c.lexicon_id,
+                            mentions=[doc.span(s, e) for s, e in c.mentions], section=doc.section_at(c.mentions[0][0]),
+                            years=c.years) for i, c in enumerate(doc.campaigns)],
         warnings=doc.warnings,
     )
+
+
+def _measure(doc: Doc, i: int, m) -> Measure:
+    return Measure(id=f"a{i + 1}", verb=doc.source[m.start:m.verb_end], object=doc.source[m.object_start:m.object_end],
+                   category=m.category, status=m.status, cue=m.cue, partners=m.partners,
+                   campaigns=[f"k{k + 1}" for k in m.campaigns], section=doc.section_at(m.start),
+                   sentence=doc.span(*doc.sentence_at(m.start)), span=doc.span(m.start, m.object_end),
+                   object_span=doc.span(m.object_start, m.object_end), objects=m.objects)
 
 
 def _section(doc: Doc, s) -> dict:

@@ -118,3 +118,83 @@ def score_dir(gold_dir: Path, samples_dir: Path, extract) -> tuple[Score, dict[s
         per_file[gold["sample"]] = s
         total.add(s)
     return total, per_file
+
+
+@dataclass
+class ActionScore:
+    """Campaigns and measures against tests/gold/measures/ (GUIDELINES.md there)."""
+
+    campaigns: Counts = field(default_factory=Counts)
+    measures: Counts = field(default_factory=Counts)
+    status_right: int = 0
+    status_total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def status_accuracy(self) -> float:
+        return self.status_right / self.status_total if self.status_total else 1.0
+
+    def add(self, other: "ActionScore") -> None:
+        self.campaigns.add(other.campaigns)
+        self.measures.add(other.measures)
+        self.status_right += other.status_right
+        self.status_total += other.status_total
+        self.misses += other.misses
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def score_actions(report: Report, gold: dict, name: str = "") -> ActionScore:
+    """Campaigns match when any of their mentions overlap; measures when the verb is the same and
+    the object spans overlap. Status accuracy is over matched measures."""
+    score = ActionScore()
+    pred_c = [[(m.start, m.end) for m in c.mentions] for c in report.campaigns]
+    used: set[int] = set()
+    for g in gold.get("campaigns") or []:
+        spans = [(m["start"], m["start"] + len(m["text"])) for m in g["mentions"]]
+        hit = next((i for i, ps in enumerate(pred_c) if i not in used and any(_overlap(p, s) for p in ps for s in spans)), None)
+        if hit is None:
+            score.campaigns.fn += 1
+            score.misses.append(f"{name}: missed campaign {g['name']}")
+        else:
+            used.add(hit)
+            score.campaigns.tp += 1
+    for i, c in enumerate(report.campaigns):
+        if i not in used:
+            score.campaigns.fp += 1
+            score.misses.append(f"{name}: spurious campaign {c.name}@{c.mentions[0].start}")
+    used = set()
+    pred_m = report.measures
+    for g in gold.get("measures") or []:
+        obj = (g["object_start"], g["object_start"] + len(g["object"]))
+        hit = next((i for i, m in enumerate(pred_m) if i not in used and m.verb == g["verb"] and m.object_span is not None
+                    and _overlap((m.object_span.start, m.object_span.end), obj)), None)
+        if hit is None:
+            score.measures.fn += 1
+            score.misses.append(f"{name}: missed measure {g['verb']}|{g['object']}@{g['start']}")
+            continue
+        used.add(hit)
+        score.measures.tp += 1
+        score.status_total += 1
+        if pred_m[hit].status == g["status"]:
+            score.status_right += 1
+        else:
+            score.misses.append(f"{name}: status of {g['verb']}|{g['object']}@{g['start']} is {g['status']}, "
+                                f"extracted {pred_m[hit].status} (cue {pred_m[hit].cue})")
+    for i, m in enumerate(pred_m):
+        if i not in used:
+            score.measures.fp += 1
+            score.misses.append(f"{name}: spurious measure {m.verb}|{m.object}@{m.span.start}")
+    return score
+
+
+def score_actions_dir(gold_dir: Path, samples_dir: Path, extract) -> tuple[ActionScore, dict[str, ActionScore]]:
+    total, per_file = ActionScore(), {}
+    for gold_path in sorted(gold_dir.glob("*.yaml")):
+        gold = load_gold(gold_path)
+        s = score_actions(extract(samples_dir / gold["sample"]), gold, gold["sample"])
+        per_file[gold["sample"]] = s
+        total.add(s)
+    return total, per_file

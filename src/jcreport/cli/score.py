@@ -5,28 +5,49 @@ from pathlib import Path
 import click
 
 
+def _row(name: str, label: str, c) -> str:
+    return f"{name:34} {label:11} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}  {c.tp:4} {c.fp:4} {c.fn:4}"
+
+
 @click.command("score", context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default="tests/gold")
 @click.option("--samples", "samples_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default="samples", show_default=True, help="Folder holding the samples the gold files name.")
-@click.option("-v", "--verbose", is_flag=True, help="List every miss, spurious figure and wrong split.")
+@click.option("-v", "--verbose", is_flag=True, help="List every miss, spurious record and wrong split or status.")
 def score_command(gold_dir: Path, samples_dir: Path, verbose: bool) -> None:
     """Score extraction against gold annotations: precision, recall and F1 per record type.
+
+    GOLD_DIR holds the figure gold (*.yaml); its measures/ folder, when present, the gold of
+    campaigns and measures.
 
     \b
     Example:
         jcreport score tests/gold --samples samples
     """
     from .. import extract_file
-    from ..scoring import score_dir
+    from ..scoring import score_actions_dir, score_dir
 
-    total, per_file = score_dir(gold_dir, samples_dir, extract_file)
+    cache: dict[Path, object] = {}
+
+    def extract(path: Path):
+        if path not in cache:
+            cache[path] = extract_file(path)
+        return cache[path]
+
+    total, per_file = score_dir(gold_dir, samples_dir, extract)
     click.echo(f"{'file':34} {'type':11} {'P':>6} {'R':>6} {'F1':>6}  {'tp':>4} {'fp':>4} {'fn':>4}")
-    rows = [(name, s) for name, s in per_file.items()] + [("ALL", total)]
-    for name, s in rows:
+    for name, s in [*per_file.items(), ("ALL", total)]:
         for label, c in [("figures", s.figures), *s.by_type.items()]:
-            click.echo(f"{name:34} {label:11} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}  {c.tp:4} {c.fp:4} {c.fn:4}")
+            click.echo(_row(name, label, c))
         click.echo(f"{name:34} {'split acc':11} {s.split_accuracy:6.3f}  ({s.split_right}/{s.split_total})")
+    misses = list(total.misses)
+    if (gold_dir / "measures").is_dir():
+        actions, per = score_actions_dir(gold_dir / "measures", samples_dir, extract)
+        for name, s in [*per.items(), ("ALL", actions)]:
+            click.echo(_row(name, "campaigns", s.campaigns))
+            click.echo(_row(name, "measures", s.measures))
+            click.echo(f"{name:34} {'status acc':11} {s.status_accuracy:6.3f}  ({s.status_right}/{s.status_total})")
+        misses += actions.misses
     if verbose:
-        for miss in total.misses:
+        for miss in misses:
             click.echo(miss)

@@ -1,0 +1,282 @@
+"""Measures: one record per action clause whose verb is in ``lexicons/measure_verbs.yaml``, with
+its object, partners, linked campaigns and status (``lexicons/statuses.yaml``).
+
+Coordinated objects stay in one measure (制定A、B和C -> object "A、B和C", objects [A, B, C]);
+chained verbs give one measure, of the verb nearest the object (研究制定整改措施 -> 制定).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..doc import Doc
+from ..lexicons import Lexicon
+from ..patterns import alternation
+
+_CLAUSE_END = frozenset(",;。:!?\n")
+_OPENERS = {"“": "”", "《": "》", "(": ")", "‘": "’"}
+_SKIP_AFTER_VERB = frozenset("了好出起过")
+_CONJ = re.compile(r"、|和|及|以及|与")
+# Words that end an object; at its very start they mean the verb has no object (开展较好).
+_LEAD_STOPS = frozenset({"提供", "作出", "取得", "认真", "及时", "以", "确保", "促进", "并", "为", "从而", "进行", "予以",
+                         "对", "向", "在", "将", "把", "被", "由", "通过", "和", "与", "及", "时间", "较好", "较差",
+                         "不够", "不多", "较少", "不力", "不足", "空白", "滞后", "仍然", "仍", "不规范", "存在"})
+# Words that end an object once it has begun (一个新谓语或状语开始).
+_INNER_STOPS = _LEAD_STOPS | frozenset({"进一步", "切实", "有效", "形成", "实现", "着力", "助力", "不断", "持续", "有力",
+                                        "全面", "扎实", "深入", "积极", "主动", "同时", "先后", "分别", "共", "均", "中",
+                                        "上", "后", "时", "期间", "以来", "情况", "工作中", "维护", "围绕", "聚焦",
+                                        "坚持", "推动", "推进", "加强", "强化", "提升", "提高", "深化", "落实"})
+_MAX_OBJECT = 40
+_ADVERBS = frozenset({"专题", "认真", "及时", "定期", "集中", "专门", "全面", "深入", "积极", "主动", "联合", "共同", "统一",
+                      "先后", "分别", "已经", "持续", "不断", "逐一", "重新", "专项", "组织", "依法", "精心", "广泛"})
+
+
+@dataclass
+class MeasureFound:
+    verb: str
+    category: str
+    start: int                      # verb start
+    verb_end: int
+    object_start: int
+    object_end: int
+    status: str = "done"
+    cue: str | None = None
+    partners: list[str] = field(default_factory=list)
+    campaigns: list[int] = field(default_factory=list)   # indexes into the document's campaigns
+    objects: list[str] = field(default_factory=list)
+
+
+class MeasureReader:
+    def __init__(self, lex: Lexicon) -> None:
+        mv, st = lex.measure_verbs, lex.statuses
+        self.category = {v.verb: v.category for v in mv.verbs}
+        self.verb_suffixes = tuple(sorted(self.category, key=len, reverse=True))
+        self.direction = frozenset(mv.direction)
+        self.partner = re.compile(alternation(w for w in mv.partner_markers if len(w) > 1 or w in "与同"))
+        self.planned, self.weak = frozenset(st.planned), frozenset(st.planned_weak)
+        self.done, self.ongoing, self.after_done = frozenset(st.done), frozenset(st.ongoing), frozenset(st.after_done)
+        self.review, self.needs_verb = frozenset(st.review), frozenset(st.needs_verb)
+        self.forward = re.compile(alternation(st.forward_sections))
+        self.instruction = re.compile(alternation(st.instruction_leads))
+        self.nominal = frozenset(mv.nominal_heads)
+        self.reach = st.adverb_reach
+
+
+@lru_cache(maxsize=8)
+def reader(lex: Lexicon) -> MeasureReader:
+    return MeasureReader(lex)
+
+
+def _verb_of(word: str, r: MeasureReader) -> str | None:
+    """The measure verb a token is or ends with (深入开展 -> 开展)."""
+    if word in r.category:
+        return word
+    if len(word) > 2 and word.endswith(r.verb_suffixes):
+        return next(v for v in r.verb_suffixes if word.endswith(v))
+    return None
+
+
+def _quoted_mask(norm: str) -> list[tuple[int, int]]:
+    """Spans inside 《》 and short “” quotes: names and titles, whose verbs are no measures."""
+    return [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{1,60}》|“[^“”\n]{1,40}”", norm)]
+
+
+def _in(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s < pos < e for s, e in spans)
+
+
+def _object_end(doc: Doc, start: int, limit: int, r: MeasureReader, figure_starts: set[int]) -> int:
+    """Where the object that starts at ``start`` ends: at clause punctuation, a figure, a new
+    predicate, or a purpose word; brackets and quotes are kept whole."""
+    norm, pos, end = doc.norm, start, start
+    while pos < limit:
+        ch = norm[pos]
+        if ch in _OPENERS:
+            close = norm.find(_OPENERS[ch], pos + 1, min(limit, pos + 62))
+            if close < 0:
+                break
+            pos = end = close + 1
+            continue
+        if ch in _CLAUSE_END or (pos > start and pos in figure_starts):
+            break
+        tok = doc.tokens_from(pos, 2)
+        if not tok:
+            break
+        word = tok[0][0]
+        if word in _LEAD_STOPS or (pos > start and (word in _INNER_STOPS or _verb_of(word, r) or word in r.direction)):
+            break
+        if ch == "、" and len(tok) > 1 and (_verb_of(tok[1][0], r) or tok[1][0] in r.direction):
+            break                                   # 召开发布会、开展宣传: a new measure
+        pos = tok[0][2]
+        if not ch.isspace() and ch != "、":
+            end = pos
+    return min(end, start + _MAX_OBJECT)
+
+
+def _partners(doc: Doc, clause_start: int, verb_start: int, r: MeasureReader) -> list[str]:
+    """与市公安局召开… -> [市公安局]; 与区烟草专卖局、区教体局等5部门会签… -> [区烟草专卖局, 区教体局]."""
+    marks = list(r.partner.finditer(doc.norm, clause_start, verb_start))
+    if not marks:
+        return []
+    text = doc.norm[marks[-1].end():verb_start]
+    cut = re.search(r"等|共同|联合|分别|一起|深入|开展|召开|签订|建立|\d|[一二两三四五六七八九十]+[家个部]", text)
+    text = text[:cut.start()] if cut else text
+    if not text or len(text) > 24 or "的" in text:
+        return []
+    base = marks[-1].end()
+    out = []
+    for part in re.finditer(r"[^、和及]+", text):
+        out.append(doc.source[base + part.start():base + part.end()])
+    return out
+
+
+def _forward_section(doc: Doc, pos: int, r: MeasureReader) -> str | None:
+    """The forward-looking word of a section title around ``pos`` (下一步工作打算 -> 下一步)."""
+    speech = doc.meta.doc_type in ("speech", "meeting_news")
+    for sec in doc.sections:
+        if sec.start <= pos < sec.end:
+            m = r.forward.search(doc.norm, sec.title_start, sec.title_end)
+            if m:
+                return m.group()
+            title = doc.tokens_between(sec.title_start, sec.title_end)
+            if speech and ("要" in (sec.marker or "") or any(w in r.planned for w, _, _ in title)):
+                return "要"                         # 一是要进一步加强政治理论学习, 二要完善…
+    return None
+
+
+def _instruction_context(doc: Doc, pos: int, r: MeasureReader) -> str | None:
+    """全市检察机关要: … — a sentence that opens instructions makes what follows in it, and the
+    sections after it in a speech or meeting news, a plan."""
+    if doc.meta.doc_type not in ("speech", "meeting_news"):
+        return None
+    m = r.instruction.search(doc.norm, 0, pos)
+    return m.group() if m else None
+
+
+def status(doc: Doc, m: MeasureFound, r: MeasureReader) -> tuple[str, str | None]:
+    """done / planned / ongoing and the word that decided it, in this order: a plan cue in the
+    sentence (要 将 拟 下一步 …); a review marker (了 after the verb, 以来, 截至目前); a forward-looking
+    section or instruction list; a weak plan cue (着力 …) where plans are made; an adverb right
+    before the verb (持续 → ongoing, 先后 → done); otherwise done."""
+    sentence = doc.tokens_between(doc.sentence_at(m.start)[0], m.start)
+    words = [w for w, _, _ in sentence]
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in r.planned and not (words[i] in r.needs_verb and not _verb_follows(words, i, r)):
+            return "planned", words[i]
+    nxt = doc.tokens_from(m.verb_end, 1)
+    if nxt and nxt[0][0] in r.after_done:
+        return "done", nxt[0][0]
+    review = next((w for w in reversed(words) if w in r.review), None)
+    if review:
+        return "done", review
+    plan_context = _forward_section(doc, m.start, r) or _instruction_context(doc, m.start, r)
+    if plan_context:
+        return "planned", plan_context
+    speech = doc.meta.doc_type in ("speech", "meeting_news")
+    clause = doc.tokens_between(_clause_start(doc.norm, m.start), m.start)
+    for word, start, _ in reversed(clause):
+        if speech and word in r.weak:
+            return "planned", word
+        if m.start - start > r.reach:
+            continue
+        if word in r.ongoing:
+            return "ongoing", word
+        if word in r.done:
+            return "done", word
+    return "done", None
+
+
+def _verb_follows(words: list[str], i: int, r: MeasureReader) -> bool:
+    """将 is "will" before a verb or an adverb, and 把 before a noun (将服务发展理念融入办案)."""
+    rest = words[i + 1:i + 3]
+    if rest and not re.match(r"[\u4e00-\u9fff]", rest[0]):
+        return False                                  # 工作计划, … : a noun
+    return not rest or any(_verb_of(w, r) or w in r.direction or w in r.ongoing or w in r.weak for w in rest)
+
+
+def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) -> list[MeasureFound]:
+    """Every measure of a document, in text order. ``campaign_mentions``: (start, end, campaign index)."""
+    r = reader(lex)
+    norm, tokens = doc.norm, doc.tokens
+    quoted = _quoted_mask(norm)
+    figure_starts = {f.start for f in doc.figures}
+    figure_ends = {f.start: f.end for f in doc.figures}
+    found: list[MeasureFound] = []
+    for i in range(len(tokens)):
+        word, tstart, tend = tokens[i]
+        verb = _verb_of(word, r)
+        if verb is None:
+            continue
+        vstart = tend - len(verb)
+        if _in(quoted, vstart):
+            continue
+        nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        if nxt in r.nominal or nxt in ("的", "之", "、", "等") or (word == verb and _nominal_before(tokens, i, r)):
+            continue                                  # 组织领导, 评查小组, 法治宣讲、…: a noun
+        after = tokens[i + 2][0] if i + 2 < len(tokens) else ""
+        if _verb_of(nxt, r) and after not in r.nominal:
+            continue                                  # 研究|制定, 组织|开展: the nearer verb takes it
+        obj_start = tend
+        while obj_start < len(norm) and norm[obj_start] in _SKIP_AFTER_VERB:
+            obj_start += 1
+        obj_start = figure_ends.get(obj_start, obj_start)   # 召开5次党组会议: the object follows the figure
+        clause_end = _next_clause_end(norm, obj_start)
+        obj_end = _object_end(doc, obj_start, clause_end, r, figure_starts)
+        if obj_end - obj_start < 2 or _case_title(norm, obj_end):
+            continue
+        m = MeasureFound(verb, r.category[verb], vstart, tend, obj_start, obj_end)
+        clause_start = _clause_start(norm, vstart)
+        m.partners = _partners(doc, clause_start, vstart, r)
+        m.status, m.cue = status(doc, m, r)
+        m.campaigns = sorted({k for s, e, k in campaign_mentions if s < obj_end and clause_start <= s and e > clause_start})
+        m.objects = _conjuncts(doc, obj_start, obj_end)
+        found.append(m)
+    return found
+
+
+def _nominal_before(tokens, i: int, r: MeasureReader) -> bool:
+    """A verb after a noun of its own kind is a noun too (案件质量|评查, 理论|研究): 评查 and 研究
+    only act when an adverb, a subject marker or punctuation stands before them."""
+    if i == 0 or tokens[i][0] not in ("评查", "研究", "培训", "宣讲", "督促", "授课", "检查", "部署", "组织"):
+        return False
+    prev = tokens[i - 1][0]
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", prev)) and prev not in r.direction and prev not in _ADVERBS
+
+
+_CASE_TITLE = re.compile(r"(?:诉讼|纠纷|犯罪|罪|监督|公益)案$")
+
+
+def _case_title(norm: str, obj_end: int) -> bool:
+    """督促保护森林资源行政公益诉讼案: the title of a case, not an act (预案, 方案 are objects)."""
+    return bool(_CASE_TITLE.search(norm, max(0, obj_end - 4), obj_end))
+
+
+def _next_clause_end(norm: str, pos: int) -> int:
+    m = re.compile(r"[,;。:!?\n]").search(norm, pos)
+    return m.start() if m else len(norm)
+
+
+def _clause_start(norm: str, pos: int) -> int:
+    for i in range(pos - 1, max(-1, pos - 80), -1):
+        if norm[i] in _CLAUSE_END:
+            return i + 1
+    return max(0, pos - 80)
+
+
+def _conjuncts(doc: Doc, start: int, end: int) -> list[str]:
+    """The parts of a coordinated object, split at top-level 、和及与 (not inside quotes or 《》)."""
+    norm, parts, depth, last = doc.norm, [], 0, start
+    for pos in range(start, end):
+        ch = norm[pos]
+        if ch in "“《(‘":
+            depth += 1
+        elif ch in "”》)’":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "、和及与" and pos > last:
+            parts.append(doc.source[last:pos])
+            last = pos + 1
+    if not parts:
+        return []
+    parts.append(doc.source[last:end])
+    return [p for p in parts if p]

@@ -110,3 +110,26 @@ def test_cli_subprocess_real_command(tmp_path):
 def _write(path, data):
     path.write_bytes(data)
     return path
+
+
+def test_cli_extract_only_limits_the_lists():
+    report = json.loads(run("extract", str(SAMPLE), "--only", "measures,campaigns").output)
+    assert set(report) == {"schema_version", "doc_id", "source", "meta", "measures", "campaigns"}
+    assert report["measures"] and report["campaigns"]
+    figures = json.loads(run("extract", str(SAMPLE), "--only", "figures").output)
+    assert {"metrics", "case_counts"} <= set(figures) and "measures" not in figures
+
+
+def test_cli_extract_only_unknown_list_is_a_usage_error():
+    result = run("extract", str(SAMPLE), "--only", "measures,verbs")
+    assert result.exit_code == 2 and "unknown record list 'verbs'" in result.output
+
+
+def test_cli_extract_table_shows_campaigns_and_commitments():
+    sample = SAMPLES / "002_d72a806f25a1289a.txt"
+    result = CliRunner().invoke(main, ["extract", str(sample), "--format", "table", "--only", "measures,campaigns"],
+                                terminal_width=200)
+    assert result.exit_code == 0
+    assert "commitments:" in result.output and "planned" in result.output and "campaigns:" in result.output
+    assert "党史学习教育" in result.output
+    assert "outline" not in result.output

@@ -78,6 +78,8 @@ class MeasureVerbsFile(Entry):
     direction: list[str]
     partner_markers: list[str]
     nominal_heads: list[str]
+    object_heads: list[str]
+    generic_objects: list[str]
 
 
 class FigureWordsFile(Entry):

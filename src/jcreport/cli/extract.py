@@ -9,7 +9,7 @@ from ..errors import OutputError
 from ..lexicons import load_lexicon
 from ..pipeline import extract
 from ..reading import read_input
-from ..render import to_json, to_yaml
+from ..render import only_fields, to_json, to_yaml
 from ..tokenize import BACKENDS, DEFAULT
 
 FORMATS = ("json", "yaml", "table")
@@ -22,11 +22,15 @@ FORMATS = ("json", "yaml", "table")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
               help="Write to this file instead of standard output.")
 @click.option("--ascii", is_flag=True, help="Escape non-ASCII characters in JSON.")
+@click.option("--only", "only", metavar="LISTS", default=None,
+              help="Limit the output to these record lists, comma-separated: outline, figures (metrics and "
+                   "case_counts), metrics, case_counts, measures, campaigns, warnings.")
 @click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
               help="A folder of lexicon YAML files merged over the shipped ones (repeatable).")
 @click.option("--tokenizer", type=click.Choice(sorted(BACKENDS)), default=DEFAULT, show_default=True,
               help="Tokenizer backend.")
-def extract_command(path: str, fmt: str, output: str, ascii: bool, lexicon_dirs: tuple[Path, ...], tokenizer: str) -> None:
+def extract_command(path: str, fmt: str, output: str, ascii: bool, only: str | None, lexicon_dirs: tuple[Path, ...],
+                    tokenizer: str) -> None:
     """Extract one report (a .txt file in any common Chinese encoding, or - for stdin).
 
     \b
@@ -34,12 +38,17 @@ def extract_command(path: str, fmt: str, output: str, ascii: bool, lexicon_dirs:
         jcreport extract report.txt
         jcreport extract report.txt --format yaml -o report.yaml
         jcreport extract report.txt --format table
+        jcreport extract report.txt --only measures,campaigns
         cat report.txt | jcreport extract -
 
     \b
     Exit codes: 0 ok, 2 usage, 3 no such file, 4 a directory, 5 empty input,
     6 binary input, 7 undecodable text, 8 bad lexicon, 9 cannot write output, 10 unreadable file.
     """
+    try:
+        include = only_fields(only) if only is not None else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--only") from None
     lexicon = load_lexicon(lexicon_dirs) if lexicon_dirs else None
     text, encoding, name = read_input(path)
     report = extract(text, path=name, encoding=encoding, lexicon=lexicon, tokenizer=tokenizer)
@@ -49,12 +58,12 @@ def extract_command(path: str, fmt: str, output: str, ascii: bool, lexicon_dirs:
         from ..render.table import render
 
         if output == "-":
-            render(report, Console())
+            render(report, Console(), include)
         else:
             with _open(output) as fh:
-                render(report, Console(file=fh, width=160))
+                render(report, Console(file=fh, width=160), include)
         return
-    body = to_json(report, ascii=ascii) if fmt == "json" else to_yaml(report)
+    body = to_json(report, ascii=ascii, include=include) if fmt == "json" else to_yaml(report, include)
     if output == "-":
         sys.stdout.write(body + ("" if body.endswith("\n") else "\n"))
     else:

@@ -60,6 +60,8 @@ class MeasureReader:
         self.forward = re.compile(alternation(st.forward_sections))
         self.instruction = re.compile(alternation(st.instruction_leads))
         self.nominal = frozenset(mv.nominal_heads)
+        self.heads = tuple(sorted(mv.object_heads, key=len, reverse=True))
+        self.generic = frozenset(mv.generic_objects)
         self.reach = st.adverb_reach
 
 
@@ -104,7 +106,8 @@ def _object_end(doc: Doc, start: int, limit: int, r: MeasureReader, figure_start
         if not tok:
             break
         word = tok[0][0]
-        if word in _LEAD_STOPS or (pos > start and (word in _INNER_STOPS or _verb_of(word, r) or word in r.direction)):
+        verb_here = pos > start and _verb_of(word, r) and not _nominal_verb(doc, tok, r)
+        if word in _LEAD_STOPS or verb_here or (pos > start and (word in _INNER_STOPS or word in r.direction)):
             break
         if ch == "、" and len(tok) > 1 and (_verb_of(tok[1][0], r) or tok[1][0] in r.direction):
             break                                   # 召开发布会、开展宣传: a new measure
@@ -203,6 +206,7 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
     figure_starts = {f.start for f in doc.figures}
     figure_ends = {f.start: f.end for f in doc.figures}
     found: list[MeasureFound] = []
+    consumed = -1
     for i in range(len(tokens)):
         word, tstart, tend = tokens[i]
         verb = _verb_of(word, r)
@@ -214,17 +218,22 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
         nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         if nxt in r.nominal or nxt in ("的", "之", "、", "等") or (word == verb and _nominal_before(tokens, i, r)):
             continue                                  # 组织领导, 评查小组, 法治宣讲、…: a noun
+        if tend <= consumed:
+            continue                                  # a verb inside an earlier measure's object
         after = tokens[i + 2][0] if i + 2 < len(tokens) else ""
-        if _verb_of(nxt, r) and after not in r.nominal:
+        long_end = _long_object(norm, tend, r)
+        if _verb_of(nxt, r) and after not in r.nominal and long_end is None:
             continue                                  # 研究|制定, 组织|开展: the nearer verb takes it
         obj_start = tend
         while obj_start < len(norm) and norm[obj_start] in _SKIP_AFTER_VERB:
             obj_start += 1
         obj_start = figure_ends.get(obj_start, obj_start)   # 召开5次党组会议: the object follows the figure
         clause_end = _next_clause_end(norm, obj_start)
-        obj_end = _object_end(doc, obj_start, clause_end, r, figure_starts)
-        if obj_end - obj_start < 2 or _case_title(norm, obj_end):
+        obj_end = long_end or _object_end(doc, obj_start, clause_end, r, figure_starts)
+        if obj_end - obj_start < 2 or _case_title(norm, obj_end) or _generic(norm, obj_start, obj_end, r):
             continue
+        if long_end:
+            consumed = long_end
         m = MeasureFound(verb, r.category[verb], vstart, tend, obj_start, obj_end)
         clause_start = _clause_start(norm, vstart)
         m.partners = _partners(doc, clause_start, vstart, r)
@@ -238,13 +247,39 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
 def _nominal_before(tokens, i: int, r: MeasureReader) -> bool:
     """A verb after a noun of its own kind is a noun too (案件质量|评查, 理论|研究): 评查 and 研究
     only act when an adverb, a subject marker or punctuation stands before them."""
-    if i == 0 or tokens[i][0] not in ("评查", "研究", "培训", "宣讲", "督促", "授课", "检查", "部署", "组织"):
+    if i == 0 or tokens[i][0] not in ("评查", "研究", "培训", "宣讲", "督促", "授课", "检查", "部署"):
         return False
     prev = tokens[i - 1][0]
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", prev)) and prev not in r.direction and prev not in _ADVERBS
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", prev)) and prev not in r.direction and prev not in _ADVERBS \
+        and _verb_of(prev, r) is None
 
 
 _CASE_TITLE = re.compile(r"(?:诉讼|纠纷|犯罪|罪|监督|公益)案$")
+
+
+def _nominal_verb(doc: Doc, tok: list[tuple[str, int, int]], r: MeasureReader) -> bool:
+    """A verb that closes a noun phrase (开展专项检查, 开展督导检查工作): punctuation or a nominal
+    head follows it, so it is the head of the object, not a new predicate."""
+    after = doc.tokens_from(tok[0][2], 1)
+    return not after or not re.match(r"[\u4e00-\u9fff]", after[0][0]) or after[0][0] in r.nominal or after[0][0] == "工作"
+
+
+def _long_object(norm: str, start: int, r: MeasureReader) -> int | None:
+    """The end of an object that runs to the end of its clause because it ends in a head noun
+    (…的工作方案, …组成的心理救助团队), over verbs inside it; None when the clause ends otherwise."""
+    end = _next_clause_end(norm, start)
+    text = norm[start:end].rstrip()
+    if not 4 <= len(text) <= 60 or not text.endswith(r.heads):
+        return None
+    if "的" in text or (not text.startswith(r.verb_suffixes) and any(v in text for v in r.verb_suffixes)):
+        return start + len(text)                      # …的工作方案; 专题研究监督落实…工作机制
+    return None
+
+
+def _generic(norm: str, start: int, end: int, r: MeasureReader) -> bool:
+    """核查|工作, 督办|事项, 宣讲|覆盖率: the verb modifies a generic noun; no act is reported."""
+    obj = norm[start:end]
+    return obj in r.generic or obj.endswith("率")
 
 
 def _case_title(norm: str, obj_end: int) -> bool:

@@ -38,7 +38,8 @@ CSS = """
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.6 system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC",
   "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2328; background: #f6f8fa;
-  display: grid; grid-template-columns: var(--nav) minmax(0, 1fr) var(--panel);
+  height: 100vh; overflow: hidden; display: grid;
+  grid-template-columns: var(--nav) minmax(0, 1fr) var(--panel); grid-template-rows: auto minmax(0, 1fr);
   grid-template-areas: "head head head" "nav main panel"; }
 header { grid-area: head; background: #fff; border-bottom: 1px solid var(--line); padding: 10px 20px; }
 header h1 { font-size: 20px; margin: 0 0 6px; }
@@ -50,7 +51,7 @@ header dd.none { color: #aaa; font-weight: normal; }
 .warnings { margin: 6px 0 0; padding: 4px 10px; background: #fff8c5; border: 1px solid #d4a72c;
   border-radius: 4px; font-size: 13px; }
 .warnings ul { margin: 0; padding-left: 18px; }
-nav, aside { position: sticky; top: 0; height: 100vh; overflow: auto; padding: 12px 14px; font-size: 13px; }
+nav, aside { overflow: auto; padding: 12px 14px; font-size: 13px; }
 nav { grid-area: nav; border-right: 1px solid var(--line); background: #fff; }
 aside { grid-area: panel; border-left: 1px solid var(--line); background: #fff; }
 h2 { font-size: 13px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: 4px 0 8px; }
@@ -72,7 +73,7 @@ h2 { font-size: 13px; text-transform: uppercase; letter-spacing: .04em; color: v
 .outline summary::before { content: "\\25b8"; flex: 0 0 14px; color: var(--muted); text-align: center; }
 .outline details[open] > summary::before { content: "\\25be"; }
 .outline summary > a { flex: 1 1 auto; min-width: 0; padding-left: 2px; }
-main { grid-area: main; padding: 16px 28px 40vh; min-width: 0; }
+main { grid-area: main; overflow: auto; padding: 16px 28px 40vh; min-width: 0; }
 #text { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 2.1; font-size: 16px; background: #fff;
   border: 1px solid var(--line); border-radius: 6px; padding: 18px 24px; max-width: 60em; }
 .heading { font-weight: 700; color: #0b3d75; scroll-margin-top: 12px; }
@@ -207,7 +208,7 @@ JS = """
     if (!pinned.length) { pinned = null; return; }
     show(pinned);
     mark(pinned.slice(0, 1), "pinned");
-    el.scrollIntoView({block: "nearest"});
+    el.scrollIntoView({block: "center"});
   }
   window.addEventListener("hashchange", pinFromHash);
   pinFromHash();

@@ -13,7 +13,32 @@ def _value(fig) -> str:
     return f"{value}{fig.unit or ''}" + (f" ({fig.qualifier})" if fig.qualifier else "")
 
 
-def render(report: Report, console: Console) -> None:
+def _campaigns(report: Report) -> Table:
+    table = Table(title=f"campaigns: {len(report.campaigns)}")
+    for col in ("id", "name", "kind", "mentions", "source", "section"):
+        table.add_column(col)
+    for c in report.campaigns:
+        table.add_row(c.id, c.name, c.kind or "", str(len(c.mentions)), "lexicon" if c.lexicon_id else "pattern",
+                      c.section or "")
+    return table
+
+
+def _commitments(report: Report) -> Table:
+    planned = [m for m in report.measures if m.status == "planned"]
+    counts = {s: sum(m.status == s for m in report.measures) for s in ("done", "ongoing", "planned")}
+    title = (f"commitments: {len(planned)} planned measures "
+             f"(of {len(report.measures)}: {counts['done']} done, {counts['ongoing']} ongoing)")
+    table = Table(title=title)
+    for col in ("section", "verb", "object", "cue", "partners", "campaigns"):
+        table.add_column(col)
+    for m in planned:
+        table.add_row(m.section or "", m.verb, m.object, m.cue or "", "、".join(m.partners), " ".join(m.campaigns))
+    return table
+
+
+def render(report: Report, console: Console, include: set[str] | None = None) -> None:
+    """Print the summary; ``include`` (from --only) limits it to some record lists."""
+    want = (lambda name: include is None or name in include)
     meta = Table(title=report.meta.title or report.source.path or "report", show_header=False, box=None)
     for key, value in report.meta.model_dump().items():
         meta.add_row(key, "" if value is None else str(value))
@@ -33,7 +58,15 @@ def render(report: Report, console: Console) -> None:
               f"{f.change.direction} {f.change.basis or ''}".strip() if f.change else "") for f in report.metrics]
     for row in sorted(rows):
         figures.add_row(*row[1:])
-    parts = [meta, tree, figures]
-    if report.warnings:
+    parts = [meta]
+    if want("outline"):
+        parts.append(tree)
+    if want("metrics") or want("case_counts"):
+        parts.append(figures)
+    if want("campaigns"):
+        parts.append(_campaigns(report))
+    if want("measures"):
+        parts.append(_commitments(report))
+    if report.warnings and want("warnings"):
         parts.append("[yellow]warnings:[/]\n" + "\n".join(f"  - {w}" for w in report.warnings))
     console.print(Group(*parts))

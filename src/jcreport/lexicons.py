@@ -110,6 +110,9 @@ class CampaignPatternsFile(Entry):
     lead_words: list[str]
     generic_cores: list[str]
     max_core: int
+    after_quote: dict[str, str]
+    quoted_endings: dict[str, str]
+    fold_suffix: int
 
 
 class StatusesFile(Entry):

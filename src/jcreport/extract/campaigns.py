@@ -41,7 +41,11 @@ class CampaignReader:
         self.known = re.compile(alternation(surface))
         pat = lex.campaign_patterns
         self.kinds = {normalize(k): v for k, v in pat.kinds.items()}
-        self.kind_words = re.compile(alternation(self.kinds))
+        self.after_quote = dict(pat.after_quote)
+        self.kind_words = re.compile(alternation(self.kinds) + "|(?<=”)" + alternation(self.after_quote))
+        self.quoted = re.compile("“[^“”\n]{1,20}?" + alternation(pat.quoted_endings) + "”")
+        self.quoted_kind = {normalize(k): v for k, v in pat.quoted_endings.items()}
+        self.fold_suffix = pat.fold_suffix
         self.lead = re.compile("(?:" + alternation(pat.lead_words) + r"|[,;:。!?、\n(（)）《》\s])")
         self.generic = frozenset(pat.generic_cores)
         self.max_core = pat.max_core
@@ -64,13 +68,18 @@ def _known(doc: Doc, r: CampaignReader, found: dict[str, Found]) -> list[tuple[i
 
 def _name_start(norm: str, kind_start: int, r: CampaignReader) -> int | None:
     """Where the name before a kind word begins: a quote that closes right before it opens the
-    name; otherwise the last lead word or punctuation within reach."""
+    name; a quote still open encloses it (“服务民营经济健康发展专项行动”); otherwise the last lead
+    word or punctuation within reach."""
+    lo = max(0, kind_start - r.max_core - 4)
     if kind_start and norm[kind_start - 1] == "”":
         opening = norm.rfind("“", max(0, kind_start - r.max_core - 2), kind_start - 1)
         if opening >= 0:
             lead = _last_lead(norm, max(0, opening - r.max_core), opening, r)
             return lead if lead is not None and opening - lead <= 8 and "“" not in norm[lead:opening] else opening
-    return _last_lead(norm, max(0, kind_start - r.max_core), kind_start, r)
+    unclosed = norm.rfind("“", lo, kind_start)
+    if unclosed >= 0 and "”" not in norm[unclosed:kind_start]:
+        return unclosed + 1
+    return _last_lead(norm, lo, kind_start, r)
 
 
 def _last_lead(norm: str, lo: int, hi: int, r: CampaignReader) -> int | None:
@@ -85,8 +94,21 @@ def _inside_quote(norm: str, pos: int, hi: int) -> bool:
     return norm.count("“", pos, hi) != norm.count("”", pos, hi)
 
 
+def _quoted_names(doc: Doc, r: CampaignReader, taken: list[tuple[int, int]], found: dict[str, Found]) -> None:
+    """A quoted name that is a campaign by its ending: “质量建设年”, “护苗行动”."""
+    for m in r.quoted.finditer(doc.norm):
+        if any(s < m.end() and m.start() < e for s, e in taken) or r.kind_words.match(doc.norm, m.end()):
+            continue
+        ending = next(k for k in sorted(r.quoted_kind, key=len, reverse=True) if m.group()[:-1].endswith(k))
+        name = doc.source[m.start():m.end()]
+        rec = found.setdefault(normalize(name), Found(normalize(name), name, r.quoted_kind[ending], None, []))
+        rec.mentions.append((m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+
+
 def _discovered(doc: Doc, r: CampaignReader, taken: list[tuple[int, int]], found: dict[str, Found]) -> None:
     norm = doc.norm
+    quoted_cores: list[tuple[int, int, Found]] = []
     for m in r.kind_words.finditer(norm):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
@@ -99,10 +121,27 @@ def _discovered(doc: Doc, r: CampaignReader, taken: list[tuple[int, int]], found
         if len(core) < 2 or core in r.generic or _COUNTED.fullmatch(core):
             continue                                  # 开展专项活动, 七个专项行动, 四大专项行动
         name = doc.source[start:m.end()]
-        rec = found.setdefault(normalize(name), Found(normalize(name), name, r.kinds[m.group()], None, []))
+        key = _fold_key(found, normalize(name), m.group(), r)
+        rec = found.setdefault(key, Found(key, name, r.kinds.get(m.group()) or r.after_quote[m.group()], None, []))
         rec.mentions.append((start, m.end()))
         taken.append((start, m.end()))
-        _quoted_core_mentions(doc, start, m.start(), rec, taken)
+        quoted_cores.append((start, m.start(), rec))
+    for start, kind_start, rec in quoted_cores:
+        _quoted_core_mentions(doc, start, kind_start, rec, taken)
+
+
+def _fold_key(found: dict[str, Found], key: str, kind: str, r: CampaignReader) -> str:
+    """Two wordings of one campaign share the end of their name: fold them to the first."""
+    core = key[:-len(kind)].strip("“”")
+    for other in found.values():
+        if other.lexicon_id is not None or not other.key.endswith(kind):
+            continue
+        other_core = other.key[:-len(kind)].strip("“”")
+        shorter, longer = sorted((core, other_core), key=len)
+        if len(shorter) >= 2 and (longer.endswith(shorter) or (len(shorter) >= r.fold_suffix
+                                                               and longer.endswith(shorter[-r.fold_suffix:]))):
+            return other.key
+    return key
 
 
 def _quoted_core_mentions(doc: Doc, start: int, kind_start: int, rec: Found, taken: list[tuple[int, int]]) -> None:
@@ -122,6 +161,7 @@ def read(doc: Doc, lex: Lexicon) -> list[Found]:
     found: dict[str, Found] = {}
     taken = _known(doc, r, found)
     _discovered(doc, r, taken, found)
+    _quoted_names(doc, r, taken, found)
     for rec in found.values():
         rec.mentions.sort()
     return sorted(found.values(), key=lambda f: f.mentions[0][0])

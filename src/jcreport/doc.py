@@ -49,14 +49,21 @@ class Doc:
     warnings: list[str] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _token_starts: list[int] = field(default_factory=list, repr=False)
+    _section_starts: list[int] = field(default_factory=list, repr=False)
+    _spans: dict[tuple[int, int], Span] = field(default_factory=dict, repr=False)
 
     @property
     def doc_id(self) -> str:
         return "sha256:" + hashlib.sha256(self.source.encode("utf-8", "surrogatepass")).hexdigest()
 
     def span(self, start: int, end: int) -> Span:
-        """A grounded span: its text is always ``source[start:end]``."""
-        return Span(start=start, end=end, text=self.source[start:end])
+        """A grounded span: its text is always ``source[start:end]``. Built once per offsets (many
+        records share a sentence) and not re-validated, as it is right by construction."""
+        key = (start, end)
+        span = self._spans.get(key)
+        if span is None:
+            span = self._spans[key] = Span.model_construct(start=start, end=end, text=self.source[start:end])
+        return span
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         if not self._sentence_starts:
@@ -91,11 +98,14 @@ class Doc:
         return [t for t in self.tokens[i:j] if t[2] <= end]
 
     def section_at(self, pos: int) -> str | None:
-        """The id of the innermost section whose extent holds ``pos``."""
-        best = None
-        for sec in self.sections:
-            if sec.start > pos:
-                break
-            if pos < sec.end and (best is None or sec.level >= best.level):
-                best = sec
-        return best.id if best else None
+        """The id of the innermost section whose extent holds ``pos``: the latest-starting section
+        that starts at or before ``pos`` and still holds it (a child starts after its parent)."""
+        if len(self._section_starts) != len(self.sections):
+            self._section_starts = [sec.start for sec in self.sections]
+        i = bisect_right(self._section_starts, pos) - 1
+        while i >= 0:
+            sec = self.sections[i]
+            if pos < sec.end:
+                return sec.id
+            i -= 1
+        return None

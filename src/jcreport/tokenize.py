@@ -38,7 +38,7 @@ class Tokens(Sequence[Token]):
 
     def __getitem__(self, i):
         if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self.words)))]
+            return [(w, s, s + len(w)) for w, s in zip(self.words[i], self.starts[i])]
         start = self.starts[i]
         return (self.words[i], start, start + len(self.words[i]))
 

@@ -7,12 +7,14 @@ chained verbs give one measure, of the verb nearest the object (研究制定整�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..doc import Doc
 from ..lexicons import Lexicon
 from ..patterns import alternation
+from ..spans import Spans
 
 _CLAUSE_END = frozenset(",;。:!?\n")
 _OPENERS = {"“": "”", "《": "》", "(": ")", "‘": "’"}
@@ -52,6 +54,8 @@ class MeasureReader:
         mv, st = lex.measure_verbs, lex.statuses
         self.category = {v.verb: v.category for v in mv.verbs}
         self.verb_suffixes = tuple(sorted(self.category, key=len, reverse=True))
+        self.verb_lengths = sorted({len(v) for v in self.category}, reverse=True)
+        self.verb_re = re.compile(alternation(self.category))
         self.direction = frozenset(mv.direction)
         self.partner = re.compile(alternation(w for w in mv.partner_markers if len(w) > 1 or w in "与同"))
         self.planned, self.weak = frozenset(st.planned), frozenset(st.planned_weak)
@@ -74,18 +78,18 @@ def _verb_of(word: str, r: MeasureReader) -> str | None:
     """The measure verb a token is or ends with (深入开展 -> 开展)."""
     if word in r.category:
         return word
-    if len(word) > 2 and word.endswith(r.verb_suffixes):
-        return next(v for v in r.verb_suffixes if word.endswith(v))
+    for n in r.verb_lengths:
+        if len(word) > n and word[-n:] in r.category:
+            return word[-n:]
     return None
 
 
-def _quoted_mask(norm: str) -> list[tuple[int, int]]:
+_QUOTED = re.compile(r"《[^《》\n]{1,60}》|“[^“”\n]{1,40}”")
+
+
+def _quoted_mask(norm: str) -> Spans:
     """Spans inside 《》 and short “” quotes: names and titles, whose verbs are no measures."""
-    return [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{1,60}》|“[^“”\n]{1,40}”", norm)]
-
-
-def _in(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(s < pos < e for s, e in spans)
+    return Spans([(m.start(), m.end()) for m in _QUOTED.finditer(norm)])
 
 
 def _object_end(doc: Doc, start: int, limit: int, r: MeasureReader, figure_starts: set[int]) -> int:
@@ -134,18 +138,23 @@ def _partners(doc: Doc, clause_start: int, verb_start: int, r: MeasureReader) ->
     return out
 
 
-def _forward_section(doc: Doc, pos: int, r: MeasureReader) -> str | None:
-    """The forward-looking word of a section title around ``pos`` (下一步工作打算 -> 下一步)."""
+def _forward_sections(doc: Doc, r: MeasureReader) -> list[tuple[int, int, str]]:
+    """Sections that look forward, with their cue: 下一步工作打算 -> 下一步; in a speech, a section
+    whose title or marker gives an instruction (一是要进一步加强…, 二要完善…) -> 要."""
     speech = doc.meta.doc_type in ("speech", "meeting_news")
+    out = []
     for sec in doc.sections:
-        if sec.start <= pos < sec.end:
-            m = r.forward.search(doc.norm, sec.title_start, sec.title_end)
-            if m:
-                return m.group()
-            title = doc.tokens_between(sec.title_start, sec.title_end)
-            if speech and ("要" in (sec.marker or "") or any(w in r.planned for w, _, _ in title)):
-                return "要"                         # 一是要进一步加强政治理论学习, 二要完善…
-    return None
+        m = r.forward.search(doc.norm, sec.title_start, sec.title_end)
+        if m:
+            out.append((sec.start, sec.end, m.group()))
+        elif speech and ("要" in (sec.marker or "") or any(
+                w in r.planned for w, _, _ in doc.tokens_between(sec.title_start, sec.title_end))):
+            out.append((sec.start, sec.end, "要"))
+    return out
+
+
+def _forward_section(forward: list[tuple[int, int, str]], pos: int) -> str | None:
+    return next((cue for start, end, cue in forward if start <= pos < end), None)
 
 
 def _instruction_context(doc: Doc, pos: int, r: MeasureReader) -> str | None:
@@ -157,7 +166,7 @@ def _instruction_context(doc: Doc, pos: int, r: MeasureReader) -> str | None:
     return m.group() if m else None
 
 
-def status(doc: Doc, m: MeasureFound, r: MeasureReader) -> tuple[str, str | None]:
+def status(doc: Doc, m: MeasureFound, r: MeasureReader, forward: list[tuple[int, int, str]]) -> tuple[str, str | None]:
     """done / planned / ongoing and the word that decided it, in this order: a plan cue in the
     sentence (要 将 拟 下一步 …); a review marker (了 after the verb, 以来, 截至目前); a forward-looking
     section or instruction list; a weak plan cue (着力 …) where plans are made; an adverb right
@@ -173,7 +182,7 @@ def status(doc: Doc, m: MeasureFound, r: MeasureReader) -> tuple[str, str | None
     review = next((w for w in reversed(words) if w in r.review), None)
     if review:
         return "done", review
-    plan_context = _forward_section(doc, m.start, r) or _instruction_context(doc, m.start, r)
+    plan_context = _forward_section(forward, m.start) or _instruction_context(doc, m.start, r)
     if plan_context:
         return "planned", plan_context
     speech = doc.meta.doc_type in ("speech", "meeting_news")
@@ -205,22 +214,24 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
     quoted = _quoted_mask(norm)
     figure_starts = {f.start for f in doc.figures}
     figure_ends = {f.start: f.end for f in doc.figures}
+    forward = _forward_sections(doc, r)
     found: list[MeasureFound] = []
     consumed = -1
-    for i in range(len(tokens)):
+    words = tokens.words if hasattr(tokens, "words") else [t[0] for t in tokens]
+    for i in _verb_tokens(doc, r):
         word, tstart, tend = tokens[i]
         verb = _verb_of(word, r)
         if verb is None:
             continue
         vstart = tend - len(verb)
-        if _in(quoted, vstart):
+        if quoted.inside(vstart):
             continue
-        nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        nxt = words[i + 1] if i + 1 < len(words) else ""
         if nxt in r.nominal or nxt in ("的", "之", "、", "等") or (word == verb and _nominal_before(tokens, i, r)):
             continue                                  # 组织领导, 评查小组, 法治宣讲、…: a noun
         if tend <= consumed:
             continue                                  # a verb inside an earlier measure's object
-        after = tokens[i + 2][0] if i + 2 < len(tokens) else ""
+        after = words[i + 2] if i + 2 < len(words) else ""
         long_end = _long_object(norm, tend, r)
         if _verb_of(nxt, r) and after not in r.nominal and long_end is None:
             continue                                  # 研究|制定, 组织|开展: the nearer verb takes it
@@ -237,11 +248,23 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
         m = MeasureFound(verb, r.category[verb], vstart, tend, obj_start, obj_end)
         clause_start = _clause_start(norm, vstart)
         m.partners = _partners(doc, clause_start, vstart, r)
-        m.status, m.cue = status(doc, m, r)
+        m.status, m.cue = status(doc, m, r, forward)
         m.campaigns = sorted({k for s, e, k in campaign_mentions if s < obj_end and clause_start <= s and e > clause_start})
         m.objects = _conjuncts(doc, obj_start, obj_end)
         found.append(m)
     return found
+
+
+def _verb_tokens(doc: Doc, r: MeasureReader) -> list[int]:
+    """Indexes of the tokens that are or end with a measure verb, found by one pass of a pattern
+    over the text (a verb that ends inside a token, 党组织|, is not one)."""
+    starts = [t[1] for t in doc.tokens] if not hasattr(doc.tokens, "starts") else doc.tokens.starts
+    out = []
+    for m in r.verb_re.finditer(doc.norm):
+        i = bisect_right(starts, m.end() - 1) - 1
+        if i >= 0 and doc.tokens[i][2] == m.end() and (not out or out[-1] != i):
+            out.append(i)
+    return out
 
 
 def _nominal_before(tokens, i: int, r: MeasureReader) -> bool:

@@ -7,13 +7,13 @@ pure function of one candidate. Units, multipliers, qualifiers and exclusions co
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
 from ..lexicons import Lexicon
 from ..patterns import alternation, build, scan
+from ..spans import Spans
 from .cn_numerals import cn_neighbours, plain, to_decimal
 
 _PARTS = {
@@ -106,25 +106,6 @@ def grammar(lex: Lexicon) -> NumberGrammar:
 
 
 _QUOTED = re.compile(r"“[^“”\n]{1,24}”|‘[^‘’\n]{1,24}’")
-
-
-class Spans:
-    """Sorted, non-overlapping spans with fast containment and overlap tests."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.starts = [s for s, _ in spans]
-        self.spans = spans
-
-    def _near(self, start: int, end: int):
-        i = bisect_right(self.starts, end)
-        for j in range(max(0, i - 2), i):
-            yield self.spans[j]
-
-    def overlaps(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self._near(start, end))
-
-    def contains(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self._near(start, end))
 
 
 def _prefix(text: str, start: int, g: NumberGrammar) -> str | None:

@@ -133,3 +133,13 @@ def test_cli_extract_table_shows_campaigns_and_commitments():
     assert "commitments:" in result.output and "planned" in result.output and "campaigns:" in result.output
     assert "党史学习教育" in result.output
     assert "outline" not in result.output
+
+
+def test_cli_extract_html_page(tmp_path):
+    out = tmp_path / "r.html"
+    result = run("extract", str(SAMPLE), "--format", "html", "-o", str(out))
+    assert result.exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and 'data-type="measure"' in page and 'data-type="campaign"' in page
+    limited = run("extract", str(SAMPLE), "--format", "html", "--only", "campaigns").output
+    assert 'data-type="campaign"' in limited and 'data-type="measure"' not in limited

@@ -12,13 +12,14 @@ from ..reading import read_input
 from ..render import only_fields, to_json, to_yaml
 from ..tokenize import BACKENDS, DEFAULT
 
-FORMATS = ("json", "yaml", "table")
+FORMATS = ("json", "yaml", "table", "html")
 
 
 @click.command("extract", context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("path", type=click.Path(dir_okay=True, allow_dash=True, path_type=str))
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
-              help="json and yaml give the full Report; table a summary for people.")
+              help="json and yaml give the full Report; table a summary for people; html one self-contained "
+                   "page with every record highlighted in the text (write it with -o).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
               help="Write to this file instead of standard output.")
 @click.option("--ascii", is_flag=True, help="Escape non-ASCII characters in JSON.")
@@ -39,6 +40,7 @@ def extract_command(path: str, fmt: str, output: str, ascii: bool, only: str | N
         jcreport extract report.txt --format yaml -o report.yaml
         jcreport extract report.txt --format table
         jcreport extract report.txt --only measures,campaigns
+        jcreport extract report.txt --format html -o report.html
         cat report.txt | jcreport extract -
 
     \b
@@ -63,7 +65,14 @@ def extract_command(path: str, fmt: str, output: str, ascii: bool, only: str | N
             with _open(output) as fh:
                 render(report, Console(file=fh, width=160), include)
         return
-    body = to_json(report, ascii=ascii, include=include) if fmt == "json" else to_yaml(report, include)
+    if fmt == "html":
+        from ..render.html import render_html
+
+        shown = report.model_copy(update={k: [] for k in ("metrics", "case_counts", "measures", "campaigns")
+                                          if include is not None and k not in include})
+        body = render_html(shown, text)
+    else:
+        body = to_json(report, ascii=ascii, include=include) if fmt == "json" else to_yaml(report, include)
     if output == "-":
         sys.stdout.write(body + ("" if body.endswith("\n") else "\n"))
     else:

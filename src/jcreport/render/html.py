@@ -32,7 +32,9 @@ class Mark:
 def render_html(report: Report, source: str) -> str:
     """Return the page for ``report`` extracted from ``source`` (the decoded text its spans index)."""
     marks, ungrounded = _record_marks(report, source)
-    marks += _heading_marks(report.outline, source)
+    headings, ungrounded_headings = _heading_marks(report.outline, source)
+    marks += headings
+    ungrounded += ungrounded_headings
     classes = " ".join(f"show-{name}" for name in _filter_names())
     return "".join([
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n',
@@ -83,14 +85,17 @@ def _record_marks(report: Report, source: str) -> tuple[list[Mark], list[str]]:
     return marks, ungrounded
 
 
-def _heading_marks(outline: list[Section], source: str) -> list[Mark]:
-    marks = []
+def _heading_marks(outline: list[Section], source: str) -> tuple[list[Mark], list[str]]:
+    """Marks for the section headings (anchor ``sec-<id>`` on the first piece), and ungrounded ids."""
+    marks, ungrounded = [], []
     for sec in outline:
-        if _grounded(sec.span, source):
-            cls = f'<span class="heading lv-{sec.level}"'
-            marks.append(Mark(sec.span.start, sec.span.end, HEADING_RANK,
-                              f'{cls} id="sec-{escape(sec.id)}">', cls + ">"))
-    return marks
+        if not _grounded(sec.span, source):
+            ungrounded.append(sec.id)
+            continue
+        cls = f'<span class="heading lv-{sec.level}"'
+        marks.append(Mark(sec.span.start, sec.span.end, HEADING_RANK,
+                          f'{cls} id="sec-{escape(sec.id)}">', cls + ">"))
+    return marks, ungrounded
 
 
 def _nest(source: str, marks: list[Mark]) -> str:
@@ -148,7 +153,7 @@ def _header(report: Report, ungrounded: list[str]) -> str:
     items.append(_item("来源 source", f"{src.path or '<stdin>'} ({src.encoding}, {src.chars} chars)"))
     warnings = list(report.warnings)
     if ungrounded:
-        warnings.append(f"not highlighted, span not in the source text: {', '.join(ungrounded)}")
+        warnings.append(f"not highlighted, span empty or not in the source text: {', '.join(ungrounded)}")
     notes = "".join(f"<li>{escape(w)}</li>" for w in warnings)
     return (f"<header><h1>{escape(_title(report))}</h1><dl>{''.join(items)}</dl>"
             + (f'<div class="warnings"><ul>{notes}</ul></div>' if notes else "") + "</header>\n")

@@ -132,7 +132,7 @@ JS = """
     return out;
   }
 
-  function span(v) { return "\\u201c" + v.text + "\\u201d  [" + v.start + "\\u2013" + v.end + ")"; }
+  function span(v) { return "\\u300c" + v.text + "\\u300d [" + v.start + "\\u2013" + v.end + ")"; }
 
   function format(key, v) {
     if (Array.isArray(v)) return v.map(function (x) { return format(key, x); }).join(key === "mentions" ? "\\n" : "\\u3001");

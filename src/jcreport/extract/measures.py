@@ -21,7 +21,7 @@ _OPENERS = {"“": "”", "《": "》", "(": ")", "‘": "’"}
 _SKIP_AFTER_VERB = frozenset("了好出起过")
 _CONJ = re.compile(r"、|和|及|以及|与")
 # Words that end an object; at its very start they mean the verb has no object (开展较好).
-_LEAD_STOPS = frozenset({"提供", "作出", "取得", "认真", "及时", "以", "确保", "促进", "并", "为", "从而", "进行", "予以",
+_LEAD_STOPS = frozenset({"均", "均已", "提供", "作出", "取得", "认真", "及时", "以", "确保", "促进", "并", "为", "从而", "进行", "予以",
                          "对", "向", "在", "将", "把", "被", "由", "通过", "和", "与", "及", "时间", "较好", "较差",
                          "不够", "不多", "较少", "不力", "不足", "空白", "滞后", "仍然", "仍", "不规范", "存在"})
 # Words that end an object once it has begun (一个新谓语或状语开始).
@@ -168,9 +168,9 @@ def _instruction_context(doc: Doc, pos: int, r: MeasureReader) -> str | None:
 
 def status(doc: Doc, m: MeasureFound, r: MeasureReader, forward: list[tuple[int, int, str]]) -> tuple[str, str | None]:
     """done / planned / ongoing and the word that decided it, in this order: a plan cue in the
-    sentence (要 将 拟 下一步 …); a review marker (了 after the verb, 以来, 截至目前); a forward-looking
-    section or instruction list; a weak plan cue (着力 …) where plans are made; an adverb right
-    before the verb (持续 → ongoing, 先后 → done); otherwise done."""
+    sentence (要 将 拟 下一步 …); 了 right after the verb; a forward-looking section; a review marker
+    (以来, 截至目前, 已经); an instruction list (要:); a weak plan cue (着力 …) where plans are made;
+    an adverb right before the verb (持续 → ongoing, 先后 → done); otherwise done."""
     sentence = doc.tokens_between(doc.sentence_at(m.start)[0], m.start)
     words = [w for w, _, _ in sentence]
     for i in range(len(words) - 1, -1, -1):
@@ -179,12 +179,15 @@ def status(doc: Doc, m: MeasureFound, r: MeasureReader, forward: list[tuple[int,
     nxt = doc.tokens_from(m.verb_end, 1)
     if nxt and nxt[0][0] in r.after_done:
         return "done", nxt[0][0]
+    forward_cue = _forward_section(forward, m.start)
+    if forward_cue:
+        return "planned", forward_cue                 # 下一步工作打算: even 对已经整改的问题开展“回头看”
     review = next((w for w in reversed(words) if w in r.review), None)
     if review:
         return "done", review
-    plan_context = _forward_section(forward, m.start) or _instruction_context(doc, m.start, r)
-    if plan_context:
-        return "planned", plan_context
+    instruction = _instruction_context(doc, m.start, r)
+    if instruction:
+        return "planned", instruction
     speech = doc.meta.doc_type in ("speech", "meeting_news")
     clause = doc.tokens_between(_clause_start(doc.norm, m.start), m.start)
     for word, start, _ in reversed(clause):
@@ -215,6 +218,8 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
     figure_starts = {f.start for f in doc.figures}
     figure_ends = {f.start: f.end for f in doc.figures}
     forward = _forward_sections(doc, r)
+    topic_titles = [(sec.title_start, sec.title_end) for sec in doc.sections
+                    if doc.norm[sec.title_start:sec.title_end].rstrip("。;:").endswith("情况")]
     found: list[MeasureFound] = []
     consumed = -1
     words = tokens.words if hasattr(tokens, "words") else [t[0] for t in tokens]
@@ -245,6 +250,8 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
             continue
         if long_end:
             consumed = long_end
+        if _topic_heading(doc, vstart, topic_titles):
+            continue                                  # 一、…组织整改落实情况: a heading naming a topic
         m = MeasureFound(verb, r.category[verb], vstart, tend, obj_start, obj_end)
         clause_start = _clause_start(norm, vstart)
         m.partners = _partners(doc, clause_start, vstart, r)
@@ -253,6 +260,10 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
         m.objects = _conjuncts(doc, obj_start, obj_end)
         found.append(m)
     return found
+
+
+def _topic_heading(doc: Doc, pos: int, titles: list[tuple[int, int]]) -> bool:
+    return any(start <= pos < end for start, end in titles)
 
 
 def _verb_tokens(doc: Doc, r: MeasureReader) -> list[int]:

@@ -117,6 +117,7 @@ class CampaignPatternsFile(Entry):
 
 class StatusesFile(Entry):
     planned: list[str]
+    planned_time: list[str]
     planned_weak: list[str]
     done: list[str]
     ongoing: list[str]

@@ -36,6 +36,9 @@ class Tokens(Sequence[Token]):
     def __len__(self) -> int:
         return len(self.words)
 
+    def __repr__(self) -> str:
+        return f"Tokens({self[:8]!r}{' …' if len(self) > 8 else ''})"
+
     def __getitem__(self, i):
         if isinstance(i, slice):
             return [(w, s, s + len(w)) for w, s in zip(self.words[i], self.starts[i])]

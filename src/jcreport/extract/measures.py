@@ -21,17 +21,18 @@ _OPENERS = {"“": "”", "《": "》", "(": ")", "‘": "’"}
 _SKIP_AFTER_VERB = frozenset("了好出起过")
 _CONJ = re.compile(r"、|和|及|以及|与")
 # Words that end an object; at its very start they mean the verb has no object (开展较好).
-_LEAD_STOPS = frozenset({"均", "均已", "提供", "作出", "取得", "认真", "及时", "以", "确保", "促进", "并", "为", "从而", "进行", "予以",
-                         "对", "向", "在", "将", "把", "被", "由", "通过", "和", "与", "及", "时间", "较好", "较差",
+_LEAD_STOPS = frozenset({"较", "有序", "均", "均已", "提供", "作出", "取得", "认真", "及时", "以", "确保", "促进", "并", "为", "从而", "进行", "予以",
+                         "对", "向", "在", "将", "把", "被", "由", "通过", "时间", "较好", "较差",
                          "不够", "不多", "较少", "不力", "不足", "空白", "滞后", "仍然", "仍", "不规范", "存在"})
 # Words that end an object once it has begun (一个新谓语或状语开始).
-_INNER_STOPS = _LEAD_STOPS | frozenset({"进一步", "切实", "有效", "形成", "实现", "着力", "助力", "不断", "持续", "有力",
+_INNER_STOPS = _LEAD_STOPS | frozenset({"逐一", "入选", "获评", "评为", "进一步", "切实", "有效", "形成", "实现", "着力", "助力", "不断", "持续", "有力",
                                         "全面", "扎实", "深入", "积极", "主动", "同时", "先后", "分别", "共", "均", "中",
                                         "上", "后", "时", "期间", "以来", "情况", "工作中", "维护", "围绕", "聚焦",
                                         "坚持", "推动", "推进", "加强", "强化", "提升", "提高", "深化", "落实"})
 _MAX_OBJECT = 40
 _ADVERBS = frozenset({"专题", "认真", "及时", "定期", "集中", "专门", "全面", "深入", "积极", "主动", "联合", "共同", "统一",
-                      "先后", "分别", "已经", "持续", "不断", "逐一", "重新", "专项", "组织", "依法", "精心", "广泛"})
+                      "先后", "分别", "已经", "持续", "不断", "逐一", "重新", "专项", "组织", "依法", "精心", "广泛",
+                      "扎实", "大力", "切实", "严格", "首次", "率先", "同步", "陆续", "相继", "常态化", "再", "又", "已"})
 
 
 @dataclass
@@ -59,6 +60,7 @@ class MeasureReader:
         self.direction = frozenset(mv.direction)
         self.partner = re.compile(alternation(w for w in mv.partner_markers if len(w) > 1 or w in "与同"))
         self.planned, self.weak = frozenset(st.planned), frozenset(st.planned_weak)
+        self.planned_time = frozenset(st.planned_time)
         self.done, self.ongoing, self.after_done = frozenset(st.done), frozenset(st.ongoing), frozenset(st.after_done)
         self.review, self.needs_verb = frozenset(st.review), frozenset(st.needs_verb)
         self.forward = re.compile(alternation(st.forward_sections))
@@ -80,7 +82,9 @@ def _verb_of(word: str, r: MeasureReader) -> str | None:
         return word
     for n in r.verb_lengths:
         if len(word) > n and word[-n:] in r.category:
-            return word[-n:]
+            prefix = word[:-n]                        # 深入|开展, 研究|制定: an adverb or a verb before it;
+            if prefix in _ADVERBS or prefix in r.category or prefix in r.direction:   # not 党|组织
+                return word[-n:]
     return None
 
 
@@ -173,9 +177,10 @@ def status(doc: Doc, m: MeasureFound, r: MeasureReader, forward: list[tuple[int,
     an adverb right before the verb (持续 → ongoing, 先后 → done); otherwise done."""
     sentence = doc.tokens_between(doc.sentence_at(m.start)[0], m.start)
     words = [w for w, _, _ in sentence]
-    for i in range(len(words) - 1, -1, -1):
-        if words[i] in r.planned and not (words[i] in r.needs_verb and not _verb_follows(words, i, r)):
-            return "planned", words[i]
+    for cues in (r.planned, r.planned_time):
+        for i in range(len(words) - 1, -1, -1):
+            if words[i] in cues and not (words[i] in r.needs_verb and not _verb_follows(words, i, r)):
+                return "planned", words[i]
     nxt = doc.tokens_from(m.verb_end, 1)
     if nxt and nxt[0][0] in r.after_done:
         return "done", nxt[0][0]

@@ -53,8 +53,41 @@ class UnreadableInput(JcreportError):
     kind, exit_code = "unreadable", 10
 
 
+class UnsupportedFormat(JcreportError):
+    """A format jcreport cannot read (legacy .doc, images, unknown binary types)."""
+
+    kind, exit_code = "unsupported_format", 11
+
+
+class NoTextLayer(JcreportError):
+    """A document with no extractable text (a scanned PDF, an HTML page with no body text)."""
+
+    kind, exit_code = "no_text", 12
+
+
+class BrokenDocument(JcreportError):
+    """A .docx, .pdf or archive member that is truncated or corrupt."""
+
+    kind, exit_code = "broken_document", 13
+
+
+class DocumentTooLarge(JcreportError):
+    kind, exit_code = "too_large", 14
+
+
+class DocumentTimeout(JcreportError):
+    kind, exit_code = "timeout", 15
+
+
+class ArchiveError(JcreportError):
+    """An archive that is unreadable or breaks the limits against archive bombs."""
+
+    kind, exit_code = "archive", 16
+
+
 EXIT_CODES = {
     cls.kind: cls.exit_code
     for cls in (InputNotFound, InputIsDirectory, EmptyInput, BinaryInput, UndecodableInput,
-                LexiconError, OutputError, UnreadableInput)
+                LexiconError, OutputError, UnreadableInput, UnsupportedFormat, NoTextLayer,
+                BrokenDocument, DocumentTooLarge, DocumentTimeout, ArchiveError)
 }

@@ -19,3 +19,21 @@ def test_readme_starts_with_two_setup_commands():
 def test_readme_test_command_is_what_ci_runs():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
     assert ci == _commands()[1]
+
+
+def test_readme_sql_queries_run_on_a_real_database(tmp_path):
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from jcreport.cli import main
+
+    db = tmp_path / "r.sqlite"
+    assert CliRunner().invoke(main, ["batch", str(ROOT / "samples"), "--db", str(db), "-q"]).exit_code == 0
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    queries = re.findall(r"```sql\n(.+?)\n```", readme, re.S)
+    assert len(queries) >= 3
+    con = sqlite3.connect(db)
+    results = [con.execute(q).fetchall() for q in queries]
+    assert all(results), [q.splitlines()[0] for q, r in zip(queries, results) if not r]
+    assert ("芝罘区人民检察院", 2022, "达98%以上", 98.0, "at_least") in results[0]

@@ -20,6 +20,10 @@ class JcreportError(click.ClickException):
         self.problem = problem
         super().__init__(f"{path}: {problem}" if path else problem)
 
+    def __reduce__(self):
+        """Pickle with both arguments, so errors cross into worker processes and back."""
+        return (type(self), (self.path, self.problem))
+
 
 class InputNotFound(JcreportError):
     kind, exit_code = "not_found", 3

@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .batch import batch_command
 from .extract import extract_command
 from .schema import schema_command
 from .score import score_command
@@ -23,5 +24,6 @@ def main() -> None:
 
 
 main.add_command(extract_command)
+main.add_command(batch_command)
 main.add_command(schema_command)
 main.add_command(score_command)

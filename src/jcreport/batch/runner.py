@@ -1,0 +1,116 @@
+"""Run a batch: convert Items in parallel, write results in input order to every sink.
+
+Workers are forked after the lexicon and tokenizer are loaded, so they start warm. At most
+``window`` documents are in flight, so memory stays bounded however large the archive. A worker
+that dies (killed, out of memory) costs only the documents it held: they are recorded as errors
+and the pool is started again for the rest.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from . import worker
+from .inputs import Item
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    converted: int = 0
+    skipped: int = 0
+    failed: int = 0
+    records: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return (f"jcreport batch: {self.documents} documents ({self.converted} converted, {self.skipped} already done, "
+                f"{self.failed} failed), {self.records} records, {self.chars} chars, {self.seconds:.1f} s")
+
+
+def _ordered_parallel(items: Iterator[Item], jobs: int, window: int) -> Iterator[tuple[Item, dict]]:
+    context = multiprocessing.get_context("fork")
+    pending: deque[tuple[Item, Future]] = deque()
+    pool = ProcessPoolExecutor(jobs, mp_context=context)
+    try:
+        exhausted = False
+        while pending or not exhausted:
+            while not exhausted and len(pending) < window:
+                item = next(items, None)
+                if item is None:
+                    exhausted = True
+                else:
+                    pending.append((item, pool.submit(worker.convert, item)))
+            if not pending:
+                break
+            item, future = pending.popleft()
+            try:
+                yield item, future.result()
+            except BrokenProcessPool:
+                # a worker died and took every future of the pool with it: which document killed
+                # it is not known, so this one is tried again alone before it is blamed
+                pool.shutdown(cancel_futures=True)
+                yield item, _alone(item, context)
+                pool = ProcessPoolExecutor(jobs, mp_context=context)
+                pending = deque((it, pool.submit(worker.convert, it)) for it, _ in pending)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _alone(item: Item, context) -> dict:
+    with ProcessPoolExecutor(1, mp_context=context) as solo:
+        try:
+            return solo.submit(worker.convert, item).result()
+        except BrokenProcessPool:
+            return worker.error_result(item.path, "crash", f"{item.path}: the worker converting it died")
+
+
+def converted(items: Iterable[Item], jobs: int) -> Iterator[tuple[Item, dict]]:
+    """(item, result) in input order; -j 1 converts in this process."""
+    it = iter(items)
+    if jobs <= 1:
+        for item in it:
+            yield item, worker.convert(item)
+    else:
+        yield from _ordered_parallel(it, jobs, window=jobs * 4)
+
+
+def run(items: Iterable[Item], sinks: list, jobs: int, on_result: Callable[[Summary, dict], None] | None = None) -> Summary:
+    """Convert every item and write each result to the sinks that do not have it yet."""
+    summary, start = Summary(), time.perf_counter()
+    failed_everywhere = set.intersection(*(s.failed for s in sinks)) if sinks else set()
+    for item, result in converted(_not_failed_before(items, failed_everywhere, summary), jobs):
+        summary.documents += 1
+        if result["status"] == "skipped":
+            summary.skipped += 1
+        else:
+            for sink in sinks:
+                if not sink.has(result):
+                    sink.write(result)
+            if result["status"] == "error":
+                summary.failed += 1
+            else:
+                summary.converted += 1
+                summary.records += result["records"]
+                summary.chars += result["chars"]
+        if on_result:
+            on_result(summary, result)
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def _not_failed_before(items: Iterable[Item], failed: set[str], summary: Summary) -> Iterator[Item]:
+    """The items to convert: an input recorded as failed in every output is skipped (counted as
+    done) unless --retry-failed cleared those records."""
+    for item in items:
+        if item.path in failed:
+            summary.documents += 1
+            summary.skipped += 1
+            continue
+        yield item

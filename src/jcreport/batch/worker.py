@@ -1,0 +1,89 @@
+"""Convert one Item into a result: a Report (as a JSON-ready dict), a skip, or an error.
+
+Runs in a worker process (or in-process with -j 1). Whatever goes wrong with one document becomes
+a recorded error line, so one bad file never stops the run: the known failures as their
+JcreportError kind, a document over the time limit as ``timeout``, anything unexpected as
+``internal`` with its message.
+"""
+from __future__ import annotations
+
+import signal
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import DocumentTimeout, DocumentTooLarge, JcreportError, UnreadableInput
+from ..formats import read_document
+from ..lexicons import Lexicon
+from ..pipeline import extract
+from ..tokenize import DEFAULT
+from .inputs import Item, Limits
+
+
+@dataclass
+class Settings:
+    """What every worker needs; set once in the parent before the pool forks."""
+
+    limits: Limits = field(default_factory=Limits)
+    lexicon: Lexicon | None = None
+    tokenizer: str = DEFAULT
+    skip: frozenset[tuple[str, str]] = frozenset()     # (path, doc_id) already in every output
+    emit_text: Path | None = None
+
+
+SETTINGS = Settings()
+
+
+@contextmanager
+def time_limit(seconds: float, path: str):
+    """Raise DocumentTimeout in this (main) thread after ``seconds`` of wall time."""
+    def expire(signum, frame):
+        raise DocumentTimeout(path, f"extraction took longer than the limit of {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _read(item: Item, limits: Limits) -> bytes:
+    if item.data is not None:
+        return item.data
+    path = Path(item.file)
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise DocumentTooLarge(item.path, f"{size} bytes, more than the limit of {limits.max_bytes}")
+        return path.read_bytes()
+    except OSError as exc:
+        raise UnreadableInput(item.path, f"cannot read: {exc.strerror or exc}") from None
+
+
+def error_result(path: str, kind: str, message: str) -> dict:
+    return {"status": "error", "path": path, "line": {"error": {"path": path, "kind": kind, "message": message}}}
+
+
+def convert(item: Item) -> dict:
+    """The result of one document (see module doc); never raises."""
+    s = SETTINGS
+    if item.error is not None:
+        return error_result(item.path, item.error.kind, item.error.message)
+    try:
+        with time_limit(s.limits.timeout, item.path):
+            doc = read_document(_read(item, s.limits), item.path)
+            report = extract(doc.text, path=item.path, encoding=doc.encoding, format=doc.format,
+                             lexicon=s.lexicon, tokenizer=s.tokenizer)
+    except JcreportError as exc:
+        return error_result(item.path, exc.kind, exc.message)
+    except Exception as exc:  # noqa: BLE001 - one document's unexpected failure is recorded, the run goes on
+        return error_result(item.path, "internal", f"{item.path}: {type(exc).__name__}: {exc}")
+    if (item.path, report.doc_id) in s.skip:
+        return {"status": "skipped", "path": item.path, "doc_id": report.doc_id}
+    if s.emit_text is not None:
+        (s.emit_text / f"{report.doc_id.split(':')[1]}.txt").write_text(doc.text, encoding="utf-8")
+    records = len(report.metrics) + len(report.case_counts) + len(report.measures) + len(report.campaigns)
+    return {"status": "ok", "path": item.path, "doc_id": report.doc_id, "chars": len(doc.text),
+            "records": records, "line": report.model_dump(mode="json")}

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from ..lexicons import load_lexicon
+from ..pipeline import default_lexicon, extract
+from ..tokenize import BACKENDS, DEFAULT
+
+
+@click.command("batch", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("inputs", nargs=-1, type=str)
+@click.option("--from-list", "from_list", type=click.File("r", encoding="utf-8"),
+              help="Read input paths from this file, one a line (- for stdin).")
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+              help="Only files (in folders and archives) matching this pattern; repeatable. "
+                   "Default: *.txt *.html *.htm *.docx *.pdf *.doc")
+@click.option("-o", "--output", metavar="FILE.jsonl", help="Write JSON Lines here (- for stdout).")
+@click.option("--db", metavar="FILE.sqlite", help="Write an SQLite database here (tables in README).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=lambda: os.cpu_count() or 1,
+              show_default="all cores", help="Worker processes.")
+@click.option("--force", is_flag=True, help="Redo every document (outputs are started afresh).")
+@click.option("--retry-failed", is_flag=True, help="Convert again the inputs recorded as failed.")
+@click.option("--emit-text", type=click.Path(file_okay=False, path_type=Path),
+              help="Save each document's extracted text as DIR/<doc_id hex>.txt (the text spans point into).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
+              help="Largest document (after decompression); larger ones are recorded as errors.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              help="Seconds one document may take; slower ones are recorded as errors.")
+@click.option("--max-members", type=click.IntRange(min=1), default=100_000, show_default=True,
+              help="Most members read from one archive.")
+@click.option("--max-ratio", type=click.FloatRange(min=1), default=100.0, show_default=True,
+              help="Highest compression ratio of an archive member (against archive bombs).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help="A folder of lexicon YAML files merged over the shipped ones (repeatable).")
+@click.option("--tokenizer", type=click.Choice(sorted(BACKENDS)), default=DEFAULT, show_default=True)
+def batch_command(inputs, from_list, globs, output, db, jobs, force, retry_failed, emit_text, max_bytes, timeout,
+                  max_members, max_ratio, quiet, lexicon_dirs, tokenizer) -> None:
+    """Convert many reports: files, folders, .zip and .tar.gz archives, into JSON Lines and SQLite.
+
+    Runs on all cores, keeps input order, and resumes: run it again on the same inputs and
+    outputs and only new or changed documents are converted (--force redoes all). A run that is
+    killed leaves outputs the next run repairs and completes.
+
+    \b
+    Examples:
+        jcreport batch reports/ -o reports.jsonl
+        jcreport batch archive.zip more/*.html --db reports.sqlite -o reports.jsonl -j 4
+        find . -name '*.pdf' | jcreport batch --from-list - --db reports.sqlite
+
+    \b
+    Exit codes: 0 every document converted, 1 some failed (each recorded as an error line and in
+    the errors table), 2 usage error, 9 an output cannot be written.
+    """
+    from ..batch import runner, worker
+    from ..batch.inputs import Limits, expand, read_list
+    from ..batch.jsonl import JsonlSink
+    from ..batch.sqlite import SqliteSink
+
+    paths = list(inputs) + (list(read_list(from_list)) if from_list else [])
+    if not paths:
+        raise click.UsageError("no inputs: give files, folders or archives, or --from-list")
+    if not output and not db:
+        output = "-"
+    lexicon = load_lexicon(lexicon_dirs) if lexicon_dirs else default_lexicon()
+    limits = Limits(max_bytes=max_bytes, max_members=max_members, max_ratio=max_ratio, timeout=timeout)
+    sinks = ([JsonlSink(output, force)] if output else []) + ([SqliteSink(db, force)] if db else [])
+    if retry_failed:
+        for sink in sinks:
+            sink.drop_failed()
+    if emit_text:
+        emit_text.mkdir(parents=True, exist_ok=True)
+    extract("一、", lexicon=lexicon, tokenizer=tokenizer)   # load everything once, before workers fork
+    worker.SETTINGS = worker.Settings(limits=limits, lexicon=lexicon, tokenizer=tokenizer, emit_text=emit_text,
+                                      skip=frozenset(set.intersection(*(s.done for s in sinks))))
+    items = expand(paths, tuple(globs), limits)
+    try:
+        summary = _run_with_progress(runner, items, sinks, jobs, quiet or not sys.stderr.isatty())
+    finally:
+        for sink in sinks:
+            sink.close()
+    if not quiet:
+        click.echo(summary.line(), err=True)
+    sys.exit(1 if summary.failed else 0)
+
+
+def _run_with_progress(runner, items, sinks, jobs, hidden: bool):
+    if hidden:
+        return runner.run(items, sinks, jobs)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TextColumn("{task.fields[failed]} failed"), TimeElapsedColumn()]
+    with Progress(*columns, transient=True) as progress:
+        task = progress.add_task("converting", total=None, rate="", failed=0)
+
+        def update(summary, result):
+            elapsed = max(progress.tasks[0].elapsed or 1e-9, 1e-9)
+            progress.update(task, completed=summary.documents, failed=summary.failed,
+                            rate=f"{summary.chars / elapsed / 1000:.0f}k chars/s")
+
+        return runner.run(items, sinks, jobs, on_result=update)

@@ -12,15 +12,15 @@ import sys
 from pathlib import Path
 
 from ..errors import OutputError
+from .sink import Sink
 
 
-class JsonlSink:
+class JsonlSink(Sink):
     name = "jsonl"
 
     def __init__(self, path: str, force: bool = False) -> None:
+        super().__init__()
         self.path = path
-        self.done: set[tuple[str, str]] = set()
-        self.failed: set[str] = set()
         if path == "-":
             self.fh = sys.stdout
             return
@@ -68,11 +68,6 @@ class JsonlSink:
         target.write_bytes(b"".join(kept))
         self.failed.clear()
         self.fh = open(target, "a", encoding="utf-8")
-
-    def has(self, result: dict) -> bool:
-        if result["status"] == "error":
-            return result["path"] in self.failed
-        return (result["path"], result["doc_id"]) in self.done
 
     def write(self, result: dict) -> None:
         try:

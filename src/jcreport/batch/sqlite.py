@@ -12,6 +12,7 @@ import time
 from importlib import resources
 
 from ..errors import OutputError
+from .sink import Sink
 
 _COMMIT_EVERY = 200
 _COMMIT_SECONDS = 2.0
@@ -36,10 +37,11 @@ def _insert(db: sqlite3.Connection, table: str, rows: list[dict]) -> None:
         db.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})", rows)
 
 
-class SqliteSink:
+class SqliteSink(Sink):
     name = "sqlite"
 
     def __init__(self, path: str, force: bool = False) -> None:
+        super().__init__()
         self.path = path
         try:
             self.db = sqlite3.connect(path, isolation_level=None)
@@ -58,11 +60,6 @@ class SqliteSink:
     def drop_failed(self) -> None:
         self.db.execute("DELETE FROM errors")
         self.failed.clear()
-
-    def has(self, result: dict) -> bool:
-        if result["status"] == "error":
-            return result["path"] in self.failed
-        return (result["path"], result["doc_id"]) in self.done
 
     def write(self, result: dict) -> None:
         try:

@@ -219,4 +219,5 @@ def test_batch_a_worker_that_dies_costs_only_its_document(tmp_path, monkeypatch)
     results = list(runner.converted(items, jobs=2))
     assert [item.path for item, _ in results] == [i.path for i in items]
     assert [r["status"] for _, r in results].count("error") == 1
-    assert next(r for item, r in results if item.path == "die.txt")["line"]["error"]["kind"] == "crash"
+    died = next(r for item, r in results if item.path == "die.txt")
+    assert json.loads(died["json"])["error"]["kind"] == "crash"

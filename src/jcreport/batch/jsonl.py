@@ -71,7 +71,7 @@ class JsonlSink(Sink):
 
     def write(self, result: dict) -> None:
         try:
-            self.fh.write(json.dumps(result["line"], ensure_ascii=False) + "\n")
+            self.fh.write(result["json"] + "\n")
             self.fh.flush()
         except OSError as exc:
             raise OutputError(self.path, f"cannot write: {exc.strerror or exc}") from None

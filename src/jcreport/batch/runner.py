@@ -18,6 +18,10 @@ from dataclasses import dataclass
 from . import worker
 from .inputs import Item
 
+# Documents in flight per worker: enough that a long document at the head of the queue does not
+# leave the other workers idle, few enough that memory stays bounded (a document and its result).
+WINDOW_PER_JOB = 16
+
 
 @dataclass
 class Summary:
@@ -78,7 +82,7 @@ def converted(items: Iterable[Item], jobs: int) -> Iterator[tuple[Item, dict]]:
         for item in it:
             yield item, worker.convert(item)
     else:
-        yield from _ordered_parallel(it, jobs, window=jobs * 4)
+        yield from _ordered_parallel(it, jobs, window=WINDOW_PER_JOB * jobs)
 
 
 def run(items: Iterable[Item], sinks: list, jobs: int, on_result: Callable[[Summary, dict], None] | None = None) -> Summary:

@@ -31,12 +31,19 @@ CREATE TABLE IF NOT EXISTS sections (
     PRIMARY KEY (report_id, id)
 );
 
+-- each sentence once; records point to it by (report_id, sentence_start)
+CREATE TABLE IF NOT EXISTS sentences (
+    report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (report_id, span_start)
+);
+
 CREATE TABLE IF NOT EXISTS metrics (
     report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
     id TEXT NOT NULL, value REAL, raw TEXT, unit TEXT, qualifier TEXT, bound TEXT, redacted INTEGER,
     upper REAL, kind TEXT, subject TEXT, change_direction TEXT, change_basis TEXT, refers_to TEXT,
     period_text TEXT, period_start TEXT, period_end TEXT, section TEXT,
-    span_start INTEGER, span_end INTEGER, sentence TEXT,
+    span_start INTEGER, span_end INTEGER, sentence_start INTEGER, sentence_end INTEGER,
     PRIMARY KEY (report_id, id)
 );
 CREATE INDEX IF NOT EXISTS metrics_subject ON metrics (subject);
@@ -47,7 +54,7 @@ CREATE TABLE IF NOT EXISTS case_counts (
     id TEXT NOT NULL, value REAL, raw TEXT, unit TEXT, qualifier TEXT, bound TEXT, redacted INTEGER,
     upper REAL, action TEXT, case_type TEXT, subject TEXT,
     period_text TEXT, period_start TEXT, period_end TEXT, section TEXT,
-    span_start INTEGER, span_end INTEGER, sentence TEXT,
+    span_start INTEGER, span_end INTEGER, sentence_start INTEGER, sentence_end INTEGER,
     PRIMARY KEY (report_id, id)
 );
 CREATE INDEX IF NOT EXISTS case_counts_action ON case_counts (action, case_type);
@@ -56,7 +63,7 @@ CREATE TABLE IF NOT EXISTS measures (
     report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
     id TEXT NOT NULL, verb TEXT, object TEXT, category TEXT, status TEXT, cue TEXT,
     partners TEXT, campaigns TEXT,           -- JSON lists
-    section TEXT, span_start INTEGER, span_end INTEGER, sentence TEXT,
+    section TEXT, span_start INTEGER, span_end INTEGER, sentence_start INTEGER, sentence_end INTEGER,
     PRIMARY KEY (report_id, id)
 );
 CREATE INDEX IF NOT EXISTS measures_status ON measures (status, category);

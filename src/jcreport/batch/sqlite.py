@@ -22,19 +22,56 @@ def schema() -> str:
     return resources.files("jcreport.batch").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
-def _figure_row(report_id: int, f: dict) -> dict:
+def _figure(f: dict) -> tuple:
     period = f.get("period") or {}
-    return dict(report_id=report_id, id=f["id"], value=f["value"], raw=f["raw"], unit=f["unit"],
-                qualifier=f["qualifier"], bound=f["bound"], redacted=int(f["redacted"]), upper=f["upper"],
-                period_text=period.get("text"), period_start=period.get("start"), period_end=period.get("end"),
-                section=f["section"], span_start=f["span"]["start"], span_end=f["span"]["end"],
-                sentence=f["sentence"]["text"])
+    return (f["id"], f["value"], f["raw"], f["unit"], f["qualifier"], f["bound"], int(f["redacted"]), f["upper"],
+            period.get("text"), period.get("start"), period.get("end"), f["section"],
+            f["span"]["start"], f["span"]["end"], f["sentence"]["start"], f["sentence"]["end"])
 
 
-def _insert(db: sqlite3.Connection, table: str, rows: list[dict]) -> None:
-    if rows:
-        cols = list(rows[0])
-        db.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})", rows)
+_FIGURE_COLS = ("id, value, raw, unit, qualifier, bound, redacted, upper, period_text, period_start, period_end, "
+                "section, span_start, span_end, sentence_start, sentence_end")
+COLUMNS = {
+    "sections": "id, marker, level, title, parent, span_start, span_end",
+    "metrics": _FIGURE_COLS + ", kind, subject, change_direction, change_basis, refers_to",
+    "case_counts": _FIGURE_COLS + ", action, case_type, subject",
+    "measures": "id, verb, object, category, status, cue, partners, campaigns, section, span_start, span_end, "
+                "sentence_start, sentence_end",
+    "sentences": "span_start, span_end, text",
+    "campaigns": "id, name, kind, lexicon_id, mentions, first_start, section",
+}
+
+
+def _sentences(r: dict) -> list[tuple]:
+    seen: dict[int, tuple] = {}
+    for record in (*r["metrics"], *r["case_counts"], *r["measures"]):
+        s = record["sentence"]
+        seen.setdefault(s["start"], (s["start"], s["end"], s["text"]))
+    return sorted(seen.values())
+
+
+def rows(r: dict) -> dict[str, list[tuple]]:
+    """The rows of one Report for every record table (without report_id, added on insert).
+    Built in the worker process, so the writing process only inserts."""
+    dumps = json.dumps
+    return {
+        "sections": [(s["id"], s["marker"], s["level"], s["title"], s["parent"], s["span"]["start"], s["span"]["end"])
+                     for s in r["outline"]],
+        "metrics": [_figure(m) + (m["kind"], m["subject"], (m["change"] or {}).get("direction"),
+                                  (m["change"] or {}).get("basis"), m["refers_to"]) for m in r["metrics"]],
+        "case_counts": [_figure(c) + (c["action"], c["case_type"], c["subject"]) for c in r["case_counts"]],
+        "measures": [(m["id"], m["verb"], m["object"], m["category"], m["status"], m["cue"],
+                      dumps(m["partners"], ensure_ascii=False), dumps(m["campaigns"]), m["section"],
+                      m["span"]["start"], m["span"]["end"], m["sentence"]["start"], m["sentence"]["end"])
+                     for m in r["measures"]],
+        "sentences": _sentences(r),
+        "campaigns": [(c["id"], c["name"], c["kind"], c["lexicon_id"], len(c["mentions"]), c["mentions"][0]["start"],
+                       c["section"]) for c in r["campaigns"]],
+        "report": [(r["doc_id"], r["source"]["path"], r["source"]["format"], r["source"]["encoding"],
+                    r["source"]["chars"], r["meta"]["title"], r["meta"]["organ"], r["meta"]["organ_level"],
+                    r["meta"]["region"], r["meta"]["doc_type"], r["meta"]["year"], r["meta"]["date"],
+                    r["meta"]["speaker"], dumps(r["warnings"], ensure_ascii=False))],
+    }
 
 
 class SqliteSink(Sink):
@@ -64,47 +101,32 @@ class SqliteSink(Sink):
     def write(self, result: dict) -> None:
         try:
             if result["status"] == "error":
-                e = result["line"]["error"]
+                e = json.loads(result["json"])["error"]
                 self.db.execute("INSERT OR REPLACE INTO errors (path, kind, message) VALUES (?, ?, ?)",
                                 (e["path"], e["kind"], e["message"]))
             else:
-                self._report(result["line"])
+                self._report(result)
         except sqlite3.DatabaseError as exc:
             raise OutputError(self.path, f"cannot write: {exc}") from None
         self.pending += 1
         if self.pending >= _COMMIT_EVERY or time.monotonic() - self.last_commit > _COMMIT_SECONDS:
             self.commit()
 
-    def _report(self, r: dict) -> None:
-        src, meta = r["source"], r["meta"]
-        self.db.execute("DELETE FROM reports WHERE path = ? AND doc_id != ?", (src["path"], r["doc_id"]))
-        self.db.execute("DELETE FROM errors WHERE path = ?", (src["path"],))
+    def _report(self, result: dict) -> None:
+        table = result["rows"]
+        path, doc_id = result["path"], result["doc_id"]
+        self.db.execute("DELETE FROM reports WHERE path = ? AND doc_id != ?", (path, doc_id))
+        self.db.execute("DELETE FROM errors WHERE path = ?", (path,))
         cur = self.db.execute(
             "INSERT INTO reports (doc_id, path, format, encoding, chars, title, organ, organ_level, region, doc_type,"
             " year, date, speaker, warnings, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (r["doc_id"], src["path"], src["format"], src["encoding"], src["chars"], meta["title"], meta["organ"],
-             meta["organ_level"], meta["region"], meta["doc_type"], meta["year"], meta["date"], meta["speaker"],
-             json.dumps(r["warnings"], ensure_ascii=False), json.dumps(r, ensure_ascii=False)))
+            table["report"][0] + (result["json"],))
         rid = cur.lastrowid
-        _insert(self.db, "sections", [dict(report_id=rid, id=s["id"], marker=s["marker"], level=s["level"],
-                                           title=s["title"], parent=s["parent"], span_start=s["span"]["start"],
-                                           span_end=s["span"]["end"]) for s in r["outline"]])
-        _insert(self.db, "metrics", [{**_figure_row(rid, m), "kind": m["kind"], "subject": m["subject"],
-                                      "change_direction": (m["change"] or {}).get("direction"),
-                                      "change_basis": (m["change"] or {}).get("basis"), "refers_to": m["refers_to"]}
-                                     for m in r["metrics"]])
-        _insert(self.db, "case_counts", [{**_figure_row(rid, c), "action": c["action"], "case_type": c["case_type"],
-                                          "subject": c["subject"]} for c in r["case_counts"]])
-        _insert(self.db, "measures", [dict(report_id=rid, id=m["id"], verb=m["verb"], object=m["object"],
-                                           category=m["category"], status=m["status"], cue=m["cue"],
-                                           partners=json.dumps(m["partners"], ensure_ascii=False),
-                                           campaigns=json.dumps(m["campaigns"]), section=m["section"],
-                                           span_start=m["span"]["start"], span_end=m["span"]["end"],
-                                           sentence=m["sentence"]["text"]) for m in r["measures"]])
-        _insert(self.db, "campaigns", [dict(report_id=rid, id=c["id"], name=c["name"], kind=c["kind"],
-                                            lexicon_id=c["lexicon_id"], mentions=len(c["mentions"]),
-                                            first_start=c["mentions"][0]["start"], section=c["section"])
-                                       for c in r["campaigns"]])
+        for name, cols in COLUMNS.items():
+            if table[name]:
+                marks = ", ".join("?" * (cols.count(",") + 2))
+                self.db.executemany(f"INSERT INTO {name} (report_id, {cols}) VALUES ({marks})",
+                                    [(rid, *row) for row in table[name]])
 
     def commit(self) -> None:
         self.db.execute("COMMIT")

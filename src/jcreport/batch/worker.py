@@ -7,6 +7,7 @@ JcreportError kind, a document over the time limit as ``timeout``, anything unex
 """
 from __future__ import annotations
 
+import json
 import signal
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from ..lexicons import Lexicon
 from ..pipeline import extract
 from ..tokenize import DEFAULT
 from .inputs import Item, Limits
+from .sqlite import rows as sqlite_rows
 
 
 @dataclass
@@ -29,6 +31,7 @@ class Settings:
     tokenizer: str = DEFAULT
     skip: frozenset[tuple[str, str]] = frozenset()     # (path, doc_id) already in every output
     emit_text: Path | None = None
+    sqlite_rows: bool = False                           # build the SQLite rows here, in the worker
 
 
 SETTINGS = Settings()
@@ -63,7 +66,8 @@ def _read(item: Item, limits: Limits) -> bytes:
 
 
 def error_result(path: str, kind: str, message: str) -> dict:
-    return {"status": "error", "path": path, "line": {"error": {"path": path, "kind": kind, "message": message}}}
+    line = {"error": {"path": path, "kind": kind, "message": message}}
+    return {"status": "error", "path": path, "json": json.dumps(line, ensure_ascii=False)}
 
 
 def convert(item: Item) -> dict:
@@ -85,5 +89,6 @@ def convert(item: Item) -> dict:
     if s.emit_text is not None:
         (s.emit_text / f"{report.doc_id.split(':')[1]}.txt").write_text(doc.text, encoding="utf-8")
     records = len(report.metrics) + len(report.case_counts) + len(report.measures) + len(report.campaigns)
-    return {"status": "ok", "path": item.path, "doc_id": report.doc_id, "chars": len(doc.text),
-            "records": records, "line": report.model_dump(mode="json")}
+    line = report.model_dump(mode="json")
+    return {"status": "ok", "path": item.path, "doc_id": report.doc_id, "chars": len(doc.text), "records": records,
+            "json": json.dumps(line, ensure_ascii=False), "rows": sqlite_rows(line) if s.sqlite_rows else None}

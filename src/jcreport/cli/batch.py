@@ -76,7 +76,7 @@ def batch_command(inputs, from_list, globs, output, db, jobs, force, retry_faile
         emit_text.mkdir(parents=True, exist_ok=True)
     extract("一、", lexicon=lexicon, tokenizer=tokenizer)   # load everything once, before workers fork
     worker.SETTINGS = worker.Settings(limits=limits, lexicon=lexicon, tokenizer=tokenizer, emit_text=emit_text,
-                                      skip=frozenset(set.intersection(*(s.done for s in sinks))))
+                                      skip=frozenset(set.intersection(*(s.done for s in sinks))), sqlite_rows=bool(db))
     items = expand(paths, tuple(globs), limits)
     try:
         summary = _run_with_progress(runner, items, sinks, jobs, quiet or not sys.stderr.isatty())

@@ -1,0 +1,84 @@
+"""Batch throughput and scaling: a generated archive of N documents built from the samples,
+converted with -j 1 and -j 2 (more with --jobs); documents/s, chars/s, the speed-up, and the peak
+resident memory of the whole process tree (the parent and its workers, sampled from /proc).
+
+Usage: python bench/bench_batch.py [--docs 1000] [--jobs 1 2] [--db]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def build_archive(folder: Path, docs: int) -> tuple[Path, int]:
+    samples = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
+    archive, chars = folder / "reports.zip", 0
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for i in range(docs):
+            text = f"第{i}号材料\n{samples[i % len(samples)]}"
+            chars += len(text)
+            zf.writestr(f"reports/{i:05d}.txt", text)
+    return archive, chars
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                total += next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:")) * 1024
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo += [int(c) for c in fh.read().split()]
+        except (OSError, StopIteration):
+            continue
+    return total
+
+
+def run(archive: Path, out: Path, jobs: int, db: bool) -> tuple[float, int, dict]:
+    cmd = [sys.executable, "-m", "jcreport", "batch", str(archive), "-o", str(out), "-j", str(jobs), "--force"]
+    if db:
+        cmd += ["--db", str(out.with_suffix(".sqlite"))]
+    start, peak = time.perf_counter(), 0
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"batch failed: {proc.stderr.read()}")
+    lines = out.read_text(encoding="utf-8").splitlines()
+    return seconds, peak, {"lines": len(lines), "errors": sum('"error"' in line[:10] for line in lines)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--db", action="store_true", help="also write the SQLite database")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        archive, chars = build_archive(Path(tmp), args.docs)
+        print(f"{args.docs} documents, {chars} chars, archive {archive.stat().st_size} bytes; cores: {os.cpu_count()}")
+        base = None
+        for jobs in args.jobs:
+            seconds, peak, check = run(archive, Path(tmp) / f"out{jobs}.jsonl", jobs, args.db)
+            base = base or seconds
+            print(f"-j {jobs}: {seconds:6.2f} s  {args.docs / seconds:7.1f} docs/s  {chars / seconds / 1e6:5.2f} M chars/s"
+                  f"  speed-up {base / seconds:4.2f}x  peak RSS {peak / 2**20:6.0f} MiB  ({check['lines']} lines,"
+                  f" {check['errors']} errors)")
+
+
+if __name__ == "__main__":
+    main()

@@ -221,3 +221,45 @@ def test_batch_a_worker_that_dies_costs_only_its_document(tmp_path, monkeypatch)
     assert [r["status"] for _, r in results].count("error") == 1
     died = next(r for item, r in results if item.path == "die.txt")
     assert json.loads(died["json"])["error"]["kind"] == "crash"
+
+
+def test_batch_mixed_formats_html_docx_pdf_in_one_run(tmp_path):
+    from formats.make_pdf import report_pdf
+    from test_formats import make_docx
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    html_dir = Path(__file__).parent / "formats" / "html"
+    pages = sorted(html_dir.glob("*.html"))[:3]
+    for page in pages:
+        (folder / page.name).write_bytes(page.read_bytes())
+    (folder / "report.docx").write_bytes(make_docx())
+    (folder / "report.pdf").write_bytes(report_pdf())
+    (folder / "scan.pdf").write_bytes(__import__("formats.make_pdf", fromlist=["image_pdf"]).image_pdf())
+    texts, out, db = tmp_path / "texts", tmp_path / "out.jsonl", tmp_path / "out.sqlite"
+    result = batch(folder, "-o", out, "--db", db, "--emit-text", texts)
+    assert result.exit_code == 1                       # the scanned PDF has no text layer
+    got = lines(out)
+    formats = {Path(r["source"]["path"]).name: r["source"]["format"] for r in got if "source" in r}
+    assert formats == {**{p.name: "html" for p in pages}, "report.docx": "docx", "report.pdf": "pdf"}
+    assert [r["error"]["kind"] for r in got if "error" in r] == ["no_text"]
+    pdf = next(r for r in got if r.get("source", {}).get("format") == "pdf")
+    assert {(c["raw"], c["action"]) for c in pdf["case_counts"]} >= {("5725件", "审查逮捕"), ("8616人", "审查逮捕")}
+    for report in (r for r in got if "source" in r):
+        text = (texts / f"{report['doc_id'].split(':')[1]}.txt").read_text(encoding="utf-8")
+        for fig in report["metrics"] + report["case_counts"] + report["measures"]:
+            assert text[fig["span"]["start"]:fig["span"]["end"]] == fig["span"]["text"]
+    con = sqlite3.connect(db)
+    assert sorted(con.execute("SELECT format, count(*) FROM reports GROUP BY format").fetchall()) == [
+        ("docx", 1), ("html", 3), ("pdf", 1)]
+
+
+def test_extract_reads_docx_and_pdf_too(tmp_path):
+    from formats.make_pdf import report_pdf
+    from test_formats import make_docx
+
+    (tmp_path / "r.pdf").write_bytes(report_pdf())
+    (tmp_path / "r.docx").write_bytes(make_docx())
+    for name, fmt in (("r.pdf", "pdf"), ("r.docx", "docx")):
+        result = CliRunner().invoke(main, ["extract", str(tmp_path / name)])
+        assert result.exit_code == 0 and json.loads(result.output)["source"]["format"] == fmt

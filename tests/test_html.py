@@ -81,7 +81,7 @@ class Page(HTMLParser):
 
 
 def _source(name: str) -> str:
-    return read_input(str(SAMPLES / name))[0]
+    return read_input(str(SAMPLES / name))[0].text
 
 
 def _span(source: str, start: int, text: str) -> Span:

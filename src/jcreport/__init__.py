@@ -18,8 +18,8 @@ __all__ = ["Report", "__version__", "decode", "extract", "extract_file"]
 
 
 def extract_file(path: str | Path, **options) -> Report:
-    """Read, decode and extract one report file."""
+    """Read one report file (.txt in any supported encoding, .html, .docx, .pdf) and extract it."""
     from .reading import read_input
 
-    text, encoding, name = read_input(str(path))
-    return extract(text, path=name, encoding=encoding, **options)
+    doc, name = read_input(str(path))
+    return extract(doc.text, path=name, encoding=doc.encoding, format=doc.format, **options)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .decode import decode
+from .formats import Extracted, read_document
 from .errors import InputIsDirectory, InputNotFound, UnreadableInput
 
 
@@ -22,8 +22,8 @@ def read_bytes(path: str) -> bytes:
         raise UnreadableInput(path, f"cannot read: {exc.strerror or exc}") from None
 
 
-def read_input(path: str) -> tuple[str, str, str | None]:
-    """Return ``(text, encoding, name)``; name is None for stdin."""
+def read_input(path: str) -> tuple[Extracted, str | None]:
+    """The text of one input (.txt in any supported encoding, .html, .docx, .pdf; ``-`` is stdin,
+    read as text or by its content) and its name (None for stdin)."""
     name = None if path == "-" else path
-    text, encoding = decode(read_bytes(path), path if name else "<stdin>")
-    return text, encoding, name
+    return read_document(read_bytes(path), path if name else "<stdin>"), name

@@ -32,7 +32,7 @@ FORMATS = ("json", "yaml", "table", "html")
               help="Tokenizer backend.")
 def extract_command(path: str, fmt: str, output: str, ascii: bool, only: str | None, lexicon_dirs: tuple[Path, ...],
                     tokenizer: str) -> None:
-    """Extract one report (a .txt file in any common Chinese encoding, or - for stdin).
+    """Extract one report: .txt (any common Chinese encoding), .html, .docx or .pdf; - for stdin.
 
     \b
     Examples:
@@ -52,8 +52,9 @@ def extract_command(path: str, fmt: str, output: str, ascii: bool, only: str | N
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--only") from None
     lexicon = load_lexicon(lexicon_dirs) if lexicon_dirs else None
-    text, encoding, name = read_input(path)
-    report = extract(text, path=name, encoding=encoding, lexicon=lexicon, tokenizer=tokenizer)
+    doc, name = read_input(path)
+    text = doc.text
+    report = extract(text, path=name, encoding=doc.encoding, format=doc.format, lexicon=lexicon, tokenizer=tokenizer)
     if fmt == "table":
         from rich.console import Console
 

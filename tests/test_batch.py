@@ -263,3 +263,29 @@ def test_extract_reads_docx_and_pdf_too(tmp_path):
     for name, fmt in (("r.pdf", "pdf"), ("r.docx", "docx")):
         result = CliRunner().invoke(main, ["extract", str(tmp_path / name)])
         assert result.exit_code == 0 and json.loads(result.output)["source"]["format"] == fmt
+
+
+def test_batch_progress_bar_on_a_terminal(tmp_path):
+    import pty
+
+    folder = make_folder(tmp_path, 8)
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "jcreport", "batch", str(folder), "-o", str(tmp_path / "o.jsonl"),
+                             "-j", "1"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave,
+                            env={**os.environ, "COLUMNS": "160", "TERM": "xterm"})
+    os.close(slave)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        screen += chunk
+    proc.wait(timeout=120)
+    os.close(master)
+    text = screen.decode("utf-8", "replace")
+    assert proc.returncode == 0
+    assert "converting" in text and "/8" in text and "chars/s" in text and "ETA" in text
+    assert "8 documents (8 converted" in text

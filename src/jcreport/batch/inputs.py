@@ -149,3 +149,25 @@ def read_list(lines: Iterable[str]) -> Iterator[str]:
         line = line.strip()
         if line and not line.startswith("#"):
             yield line
+
+
+def count(inputs: Iterable[str], globs: tuple[str, ...] = ()) -> int | None:
+    """How many items ``expand`` will give, when that is cheap to know (files, folders, zip
+    directories); None when a tar archive is among the inputs (its members are known only by reading it)."""
+    globs = globs or DOCUMENT_GLOBS
+    total = 0
+    for raw in inputs:
+        path = Path(raw)
+        for found in (_walk(path, globs) if path.is_dir() else [path]):
+            name = found.name.lower()
+            if name.endswith(".zip"):
+                try:
+                    with zipfile.ZipFile(found) as archive:
+                        total += sum(1 for m in archive.infolist() if not m.is_dir() and _matches(Path(m.filename), globs))
+                except (zipfile.BadZipFile, OSError):
+                    total += 1
+            elif is_archive(name):
+                return None
+            else:
+                total += 1
+    return total

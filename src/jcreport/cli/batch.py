@@ -57,7 +57,7 @@ def batch_command(inputs, from_list, globs, output, db, jobs, force, retry_faile
     the errors table), 2 usage error, 9 an output cannot be written.
     """
     from ..batch import runner, worker
-    from ..batch.inputs import Limits, expand, read_list
+    from ..batch.inputs import Limits, count, expand, read_list
     from ..batch.jsonl import JsonlSink
     from ..batch.sqlite import SqliteSink
 
@@ -78,8 +78,10 @@ def batch_command(inputs, from_list, globs, output, db, jobs, force, retry_faile
     worker.SETTINGS = worker.Settings(limits=limits, lexicon=lexicon, tokenizer=tokenizer, emit_text=emit_text,
                                       skip=frozenset(set.intersection(*(s.done for s in sinks))), sqlite_rows=bool(db))
     items = expand(paths, tuple(globs), limits)
+    hidden = quiet or not sys.stderr.isatty()
+    total = None if hidden else count(paths, tuple(globs))
     try:
-        summary = _run_with_progress(runner, items, sinks, jobs, quiet or not sys.stderr.isatty())
+        summary = _run_with_progress(runner, items, sinks, jobs, hidden, total)
     finally:
         for sink in sinks:
             sink.close()
@@ -88,15 +90,20 @@ def batch_command(inputs, from_list, globs, output, db, jobs, force, retry_faile
     sys.exit(1 if summary.failed else 0)
 
 
-def _run_with_progress(runner, items, sinks, jobs, hidden: bool):
+def _run_with_progress(runner, items, sinks, jobs, hidden: bool, total: int | None):
+    """A progress bar on a terminal: documents (of the total when it is known), chars/s, failures,
+    elapsed time and the time remaining."""
     if hidden:
         return runner.run(items, sinks, jobs)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
 
-    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]}"), TextColumn("{task.fields[failed]} failed"), TimeElapsedColumn()]
-    with Progress(*columns, transient=True) as progress:
-        task = progress.add_task("converting", total=None, rate="", failed=0)
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+               TextColumn("{task.fields[failed]} failed"), TimeElapsedColumn(), TextColumn("ETA"),
+               TimeRemainingColumn()]
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("converting", total=total, rate="", failed=0)
 
         def update(summary, result):
             elapsed = max(progress.tasks[0].elapsed or 1e-9, 1e-9)

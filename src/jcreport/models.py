@@ -148,4 +148,8 @@ class ErrorLine(Model):
     error: ErrorInfo
 
 
-EXPORTED = {"report": Report, "error-line": ErrorLine}
+def exported() -> dict[str, type[Model]]:
+    """Every model with a checked-in JSON Schema, by schema file stem."""
+    from .diff.models import DiffReport, SeriesReport
+
+    return {"report": Report, "error-line": ErrorLine, "diff-report": DiffReport, "series-report": SeriesReport}

@@ -5,6 +5,7 @@ import click
 
 from .. import __version__
 from .batch import batch_command
+from .diff import diff_command, series_command
 from .extract import extract_command
 from .schema import schema_command
 from .score import score_command
@@ -25,5 +26,7 @@ def main() -> None:
 
 main.add_command(extract_command)
 main.add_command(batch_command)
+main.add_command(diff_command)
+main.add_command(series_command)
 main.add_command(schema_command)
 main.add_command(score_command)

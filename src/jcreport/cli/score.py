@@ -13,8 +13,10 @@ def _row(name: str, label: str, c) -> str:
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default="tests/gold")
 @click.option("--samples", "samples_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default="samples", show_default=True, help="Folder holding the samples the gold files name.")
+@click.option("--pairs", "pairs_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Also score `jcreport diff` on these report pairs (tests/diff/pairs).")
 @click.option("-v", "--verbose", is_flag=True, help="List every miss, spurious record and wrong split or status.")
-def score_command(gold_dir: Path, samples_dir: Path, verbose: bool) -> None:
+def score_command(gold_dir: Path, samples_dir: Path, pairs_dir: Path | None, verbose: bool) -> None:
     """Score extraction against gold annotations: precision, recall and F1 per record type.
 
     GOLD_DIR holds the figure gold (*.yaml); its measures/ folder, when present, the gold of
@@ -22,7 +24,7 @@ def score_command(gold_dir: Path, samples_dir: Path, verbose: bool) -> None:
 
     \b
     Example:
-        jcreport score tests/gold --samples samples
+        jcreport score tests/gold --samples samples --pairs tests/diff/pairs
     """
     from .. import extract_file
     from ..scoring import score_actions_dir, score_dir
@@ -48,6 +50,17 @@ def score_command(gold_dir: Path, samples_dir: Path, verbose: bool) -> None:
             click.echo(_row(name, "measures", s.measures))
             click.echo(f"{name:34} {'status acc':11} {s.status_accuracy:6.3f}  ({s.status_right}/{s.status_total})")
         misses += actions.misses
+    if pairs_dir is not None:
+        from ..diff.match import DEFAULT_SIMILARITY
+        from ..diff.scoring import score_pairs
+        from ..pipeline import default_lexicon
+        from ..tokenize import DEFAULT, tokenizer
+
+        pairs = score_pairs(pairs_dir, tokenizer(DEFAULT, default_lexicon()), DEFAULT_SIMILARITY)
+        click.echo(_row("diff pairs", "commitment", pairs.commitments))
+        click.echo(f"{'diff pairs':34} {'campaign acc':11} {pairs.campaigns_right / max(pairs.campaigns_total, 1):6.3f}"
+                   f"  ({pairs.campaigns_right}/{pairs.campaigns_total})")
+        misses += pairs.misses
     if verbose:
         for miss in misses:
             click.echo(miss)

@@ -1,0 +1,123 @@
+"""Commitment matching: each planned measure of the earlier report against the measures of the
+later one, by the object's words, the verb and the campaigns named (weights in lexicons/diff.yaml).
+
+Two object similarities are implemented and compared on the test pairs (bench/bench_diff.py):
+``tokens`` (overlap of jieba words, the share of the smaller set) and ``rapidfuzz``
+(token-set ratio over the same words); ``DEFAULT_SIMILARITY`` is the one chosen by measurement.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from ..models import Measure, Report
+from ..normalize import normalize
+from ..resources import lexicon_path
+from ..tokenize import Tokenizer
+
+
+class DiffSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    threshold: float
+    object_weight: float
+    verb_weight: float
+    campaign_weight: float
+    fulfils: dict[str, list[str]]
+    same_category: float
+    listed: float
+    other_verbs: float
+    stop_words: list[str]
+
+
+@lru_cache(maxsize=1)
+def settings() -> DiffSettings:
+    return DiffSettings.model_validate(yaml.safe_load(lexicon_path("diff.yaml").read_text(encoding="utf-8")))
+
+
+def object_words(measure: Measure, tok: Tokenizer, stop: frozenset[str]) -> frozenset[str]:
+    words = {w for w, _, _ in tok.tokenize(normalize(measure.object))}
+    return frozenset(w for w in words if w.strip() and w not in stop)
+
+
+def tokens_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap coefficient: shared words over the smaller set (a reworded object keeps its key words)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def rapidfuzz_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    from rapidfuzz import fuzz
+
+    return fuzz.token_set_ratio(" ".join(sorted(a)), " ".join(sorted(b))) / 100
+
+
+SIMILARITIES = {"tokens": tokens_similarity, "rapidfuzz": rapidfuzz_similarity}
+DEFAULT_SIMILARITY = "tokens"
+
+
+def verb_compatibility(a: Measure, b: Measure, s: DiffSettings) -> float:
+    if a.verb == b.verb:
+        return 1.0
+    if b.verb in s.fulfils.get(a.verb, ()):
+        return s.listed
+    if a.category == b.category:
+        return s.same_category
+    return s.other_verbs
+
+
+@dataclass
+class Match:
+    a: Measure
+    b: Measure | None
+    score: float
+    outcome: str
+
+
+def _campaigns(m: Measure, names: dict[str, str]) -> set[str]:
+    return {names[c] for c in m.campaigns if c in names}
+
+
+def score(a: Measure, b: Measure, words: dict[str, frozenset[str]], names_a: dict[str, str], names_b: dict[str, str],
+          similarity, s: DiffSettings) -> float:
+    obj = similarity(words["a" + a.id], words["b" + b.id])
+    verb = verb_compatibility(a, b, s)
+    camp_a = _campaigns(a, names_a)
+    if not camp_a:
+        return (s.object_weight + s.campaign_weight) * obj + s.verb_weight * verb
+    shared = 1.0 if camp_a & _campaigns(b, names_b) else 0.0
+    return s.object_weight * obj + s.verb_weight * verb + s.campaign_weight * shared
+
+
+def campaign_names(report: Report) -> dict[str, str]:
+    """Campaign id -> a name that is the same across reports (the lexicon id, else the name)."""
+    return {c.id: c.lexicon_id or normalize(c.name) for c in report.campaigns}
+
+
+def match_commitments(a: Report, b: Report, tok: Tokenizer, similarity: str = DEFAULT_SIMILARITY) -> list[Match]:
+    """For every planned measure of A: the best measure of B above the threshold, preferring a
+    done one (fulfilled) over a planned or ongoing one (continued) when they score alike."""
+    s = settings()
+    sim = SIMILARITIES[similarity]
+    stop = frozenset(s.stop_words)
+    words = {"a" + m.id: object_words(m, tok, stop) for m in a.measures}
+    words |= {"b" + m.id: object_words(m, tok, stop) for m in b.measures}
+    names_a, names_b = campaign_names(a), campaign_names(b)
+    out = []
+    for plan in (m for m in a.measures if m.status == "planned"):
+        scored = sorted(((score(plan, m, words, names_a, names_b, sim, s), m) for m in b.measures),
+                        key=lambda x: -x[0])
+        good = [(sc, m) for sc, m in scored if sc >= s.threshold]
+        if not good:
+            out.append(Match(plan, None, 0.0, "not_reported"))
+            continue
+        best_score, best = good[0]
+        done = next(((sc, m) for sc, m in good if m.status == "done" and sc >= best_score - 0.05), None)
+        if done:
+            out.append(Match(plan, done[1], round(done[0], 3), "fulfilled"))
+        else:
+            out.append(Match(plan, best, round(best_score, 3), "continued"))
+    return out

@@ -1,0 +1,92 @@
+"""jcreport diff and series: alignment of figures, campaigns, warnings, inputs and outputs."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from jcreport import extract
+from jcreport.cli import main
+from jcreport.diff.build import diff_reports, series
+from jcreport.pipeline import default_lexicon
+from jcreport.tokenize import DEFAULT, tokenizer
+
+A = ("临江市人民检察院工作报告\n——2024年1月10日在临江市第十届人民代表大会第三次会议上\n一、2023年工作回顾\n"
+     "2023年,全市检察机关共办理审查逮捕案件520件680人,认罪认罚适用率达92%。深入开展扫黑除恶专项斗争。\n"
+     "二、2024年工作安排\n将制定未成年人检察工作实施办法。要建立公益诉讼线索移送机制。将举办全市检察业务竞赛。\n")
+B = ("临江市人民检察院工作报告\n——2025年1月12日在临江市第十届人民代表大会第四次会议上\n一、2024年工作回顾\n"
+     "2024年,全市检察机关共办理审查逮捕案件×件760人,认罪认罚适用率达95%。常态化开展扫黑除恶斗争,"
+     "深入开展“检察护企”专项行动。出台了《未成年人检察工作实施办法》。\n"
+     "二、2025年工作安排\n要持续完善公益诉讼线索移送机制。\n")
+
+
+@pytest.fixture(scope="module")
+def tok():
+    return tokenizer(DEFAULT, default_lexicon())
+
+
+def test_diff_commitments_fulfilled_continued_not_reported(tok):
+    d = diff_reports(extract(A), extract(B), tok)
+    got = {c.a.object: (c.outcome, c.b.object if c.b else None) for c in d.commitments}
+    assert got["未成年人检察工作实施办法"] == ("fulfilled", "《未成年人检察工作实施办法》")
+    assert got["公益诉讼线索移送机制"] == ("continued", "公益诉讼线索移送机制")
+    assert got["全市检察业务竞赛"] == ("not_reported", None)
+    assert d.new_commitments == []
+
+
+def test_diff_figures_aligned_and_redacted_values_never_change(tok):
+    d = diff_reports(extract(A), extract(B), tok)
+    by = {(f.key.subject, f.key.unit): f for f in d.figures}
+    persons = by[("审查逮捕案件", "人")]
+    assert (persons.a.value, persons.b.value, persons.change.absolute, persons.change.relative) == (680, 760, 80, 0.1176)
+    cases = by[("审查逮捕案件", "件")]
+    assert cases.b.redacted and cases.change is None
+    rate = by[("认罪认罚适用率", "%")]
+    assert (rate.a.value, rate.b.value, rate.change.absolute) == (92, 95, 3)
+
+
+def test_diff_campaigns_continued_through_an_alias_new_and_dropped(tok):
+    d = diff_reports(extract(A), extract(B + "\n"), tok)
+    got = {c.name: (c.outcome, c.mentions_a, c.mentions_b) for c in d.campaigns}
+    assert got["“检察护企”专项行动"] == ("new", 0, 1)
+    assert [o for n, (o, _, _) in got.items() if "扫黑除恶" in n] in (["continued"], ["dropped", "new"])
+
+
+def test_diff_warns_on_other_procuratorate_and_years_out_of_order(tok):
+    other = B.replace("临江市", "江北区")
+    d = diff_reports(extract(B), extract(other), tok)
+    assert any("different procuratorates" in w for w in d.warnings)
+    assert any("not in order" in w for w in d.warnings)
+
+
+def test_diff_cli_accepts_files_and_report_json(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(A, encoding="utf-8")
+    b.write_text(B, encoding="utf-8")
+    runner = CliRunner()
+    a_json = tmp_path / "a.json"
+    assert runner.invoke(main, ["extract", str(a), "-o", str(a_json)]).exit_code == 0
+    from_files = json.loads(runner.invoke(main, ["diff", str(a), str(b)]).output)
+    from_json = json.loads(runner.invoke(main, ["diff", str(a_json), str(b)]).output)
+    assert [c["outcome"] for c in from_files["commitments"]] == [c["outcome"] for c in from_json["commitments"]]
+    md = runner.invoke(main, ["diff", str(a), str(b), "--format", "markdown"]).output
+    assert "## Commitments" in md and "✔ fulfilled" in md and "×" in md
+    table = runner.invoke(main, ["diff", str(a), str(b), "--format", "table"], terminal_width=200).output
+    assert "commitments of A" in table
+    bad = runner.invoke(main, ["diff", str(tmp_path / "nope.json"), str(b)])
+    assert bad.exit_code == 10 and "not a Report JSON" in bad.output
+
+
+def test_series_timelines_over_three_years(tmp_path, tok):
+    c = B.replace("2024", "2025").replace("2025年1月12日", "2026年1月9日").replace("760人", "810人")
+    reports = [extract(t) for t in (B, A, c)]
+    s = series(reports, tok)
+    assert [r.year for r in s.reports] == [2023, 2024, 2025]
+    persons = next(f for f in s.figures if f.key.subject == "审查逮捕案件" and f.key.unit == "人")
+    assert [(p.year, p.value) for p in persons.points] == [(2023, 680), (2024, 760), (2025, 810)]
+    assert len(s.steps) == 2 and s.steps[0].fulfilled >= 1
+    for i, text in enumerate((A, B, c)):
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+    md = CliRunner().invoke(main, ["series", *(str(tmp_path / f"{i}.txt") for i in range(3)), "--format", "markdown"])
+    assert md.exit_code == 0 and "| 2023 | 2024 | 2025 |" in md.output.replace("figure ", "")

@@ -90,3 +90,16 @@ def test_series_timelines_over_three_years(tmp_path, tok):
         (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
     md = CliRunner().invoke(main, ["series", *(str(tmp_path / f"{i}.txt") for i in range(3)), "--format", "markdown"])
     assert md.exit_code == 0 and "| 2023 | 2024 | 2025 |" in md.output.replace("figure ", "")
+
+
+def test_diff_commitment_matching_floor_on_the_pairs(tok):
+    from pathlib import Path
+
+    from jcreport.diff.match import DEFAULT_SIMILARITY
+    from jcreport.diff.scoring import score_pairs
+
+    pairs = Path(__file__).parent / "diff" / "pairs"
+    assert len([p for p in pairs.iterdir() if (p / "gold.yaml").exists()]) >= 6
+    score = score_pairs(pairs, tok, DEFAULT_SIMILARITY)
+    assert score.commitments.f1 >= 0.85, "\n".join(score.misses)
+    assert score.campaigns_right == score.campaigns_total, "\n".join(m for m in score.misses if "campaign" in m)

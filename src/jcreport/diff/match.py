@@ -56,7 +56,7 @@ def rapidfuzz_similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 SIMILARITIES = {"tokens": tokens_similarity, "rapidfuzz": rapidfuzz_similarity}
-DEFAULT_SIMILARITY = "tokens"
+DEFAULT_SIMILARITY = "rapidfuzz"   # measured on tests/diff/pairs: see README (bench/bench_diff.py)
 
 
 def verb_compatibility(a: Measure, b: Measure, s: DiffSettings) -> float:

@@ -16,18 +16,19 @@ from ..scoring import Counts
 from .build import diff_reports
 
 
-def locate(text: str, verb: str, obj: str) -> tuple[int, int] | None:
-    """Where ``obj`` stands in ``text`` right after ``verb`` (了/好 may come between)."""
-    start = text.find(obj)
+def locate(text: str, verb: str, obj: str) -> list[tuple[int, int]]:
+    """Every place ``obj`` stands in ``text`` right after ``verb`` (了/好 may come between): a
+    commitment's wording can recur in a report's review part."""
+    found, start = [], text.find(obj)
     while start >= 0:
         if verb in text[max(0, start - len(verb) - 2):start]:
-            return start, start + len(obj)
+            found.append((start, start + len(obj)))
         start = text.find(obj, start + 1)
-    return None
+    return found
 
 
-def _overlap(a: tuple[int, int] | None, start: int, end: int) -> bool:
-    return a is not None and a[0] < end and start < a[1]
+def _overlap(places: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in places)
 
 
 @dataclass

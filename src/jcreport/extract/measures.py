@@ -194,6 +194,11 @@ def status(doc: Doc, m: MeasureFound, r: MeasureReader, forward: list[tuple[int,
     if instruction:
         return "planned", instruction
     speech = doc.meta.doc_type in ("speech", "meeting_news")
+    fused = _fused_adverb(doc, m)                    # 不断完善 as one token: its adverb is 不断
+    if fused in r.ongoing:
+        return "ongoing", fused
+    if fused in r.done:
+        return "done", fused
     clause = doc.tokens_between(_clause_start(doc.norm, m.start), m.start)
     for word, start, _ in reversed(clause):
         if speech and word in r.weak:
@@ -205,6 +210,15 @@ def status(doc: Doc, m: MeasureFound, r: MeasureReader, forward: list[tuple[int,
         if word in r.done:
             return "done", word
     return "done", None
+
+
+def _fused_adverb(doc: Doc, m: MeasureFound) -> str | None:
+    """The adverb a tokenizer fused with the verb into one token (不断完善, 持续开展), if any."""
+    tok = doc.tokens_from(m.start, 1)
+    if tok and tok[0][1] < m.start:
+        return None
+    start = next((s for w, s, e in doc.tokens_between(max(0, m.start - 6), m.verb_end) if e == m.verb_end), m.start)
+    return doc.norm[start:m.start] or None
 
 
 def _verb_follows(words: list[str], i: int, r: MeasureReader) -> bool:

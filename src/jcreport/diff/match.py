@@ -98,26 +98,34 @@ def campaign_names(report: Report) -> dict[str, str]:
 
 
 def match_commitments(a: Report, b: Report, tok: Tokenizer, similarity: str = DEFAULT_SIMILARITY) -> list[Match]:
-    """For every planned measure of A: the best measure of B above the threshold, preferring a
-    done one (fulfilled) over a planned or ongoing one (continued) when they score alike."""
+    """For every planned measure of A: a measure of B above the threshold, each measure of B
+    reporting on one commitment at most (pairs taken best score first). A done measure (fulfilled)
+    is preferred over a planned or ongoing one (continued) scoring within 0.05 of it."""
     s = settings()
     sim = SIMILARITIES[similarity]
     stop = frozenset(s.stop_words)
     words = {"a" + m.id: object_words(m, tok, stop) for m in a.measures}
     words |= {"b" + m.id: object_words(m, tok, stop) for m in b.measures}
     names_a, names_b = campaign_names(a), campaign_names(b)
+    plans = [m for m in a.measures if m.status == "planned"]
+    candidates = []
+    for i, plan in enumerate(plans):
+        for m in b.measures:
+            sc = score(plan, m, words, names_a, names_b, sim, s)
+            if sc >= s.threshold:
+                done_bonus = 0.05 if m.status == "done" else 0.0
+                candidates.append((sc + done_bonus, sc, i, m))
+    chosen: dict[int, tuple[float, Measure]] = {}
+    taken: set[str] = set()
+    for _, sc, i, m in sorted(candidates, key=lambda c: (-c[0], c[2])):
+        if i not in chosen and m.id not in taken:
+            chosen[i] = (sc, m)
+            taken.add(m.id)
     out = []
-    for plan in (m for m in a.measures if m.status == "planned"):
-        scored = sorted(((score(plan, m, words, names_a, names_b, sim, s), m) for m in b.measures),
-                        key=lambda x: -x[0])
-        good = [(sc, m) for sc, m in scored if sc >= s.threshold]
-        if not good:
+    for i, plan in enumerate(plans):
+        if i not in chosen:
             out.append(Match(plan, None, 0.0, "not_reported"))
             continue
-        best_score, best = good[0]
-        done = next(((sc, m) for sc, m in good if m.status == "done" and sc >= best_score - 0.05), None)
-        if done:
-            out.append(Match(plan, done[1], round(done[0], 3), "fulfilled"))
-        else:
-            out.append(Match(plan, best, round(best_score, 3), "continued"))
+        sc, m = chosen[i]
+        out.append(Match(plan, m, round(min(sc, 1.0), 3), "fulfilled" if m.status == "done" else "continued"))
     return out

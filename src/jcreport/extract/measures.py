@@ -114,8 +114,11 @@ def _object_end(doc: Doc, start: int, limit: int, r: MeasureReader, figure_start
         if not tok:
             break
         word = tok[0][0]
-        verb_here = pos > start and _verb_of(word, r) and not _nominal_verb(doc, tok, r)
-        if word in _LEAD_STOPS or verb_here or (pos > start and (word in _INNER_STOPS or word in r.direction)):
+        nominal = _nominal_verb(doc, tok, r)          # 专项检查, 工作推进|会: the head of the object
+        verb_here = pos > start and _verb_of(word, r) and not nominal
+        direction_here = pos > start and (word in _INNER_STOPS or word in r.direction) and not (
+            word in r.direction and _before_suffix(doc, tok, r))
+        if word in _LEAD_STOPS or verb_here or direction_here:
             break
         if ch == "、" and len(tok) > 1 and (_verb_of(tok[1][0], r) or tok[1][0] in r.direction):
             break                                   # 召开发布会、开展宣传: a new measure
@@ -315,6 +318,12 @@ def _nominal_verb(doc: Doc, tok: list[tuple[str, int, int]], r: MeasureReader) -
     head follows it, so it is the head of the object, not a new predicate."""
     after = doc.tokens_from(tok[0][2], 1)
     return not after or not re.match(r"[\u4e00-\u9fff]", after[0][0]) or after[0][0] in r.nominal or after[0][0] == "工作"
+
+
+def _before_suffix(doc: Doc, tok: list[tuple[str, int, int]], r: MeasureReader) -> bool:
+    """推进|会, 调研|组: a verb of direction bound to a one-character nominal suffix is a noun."""
+    after = doc.tokens_from(tok[0][2], 1)
+    return bool(after) and len(after[0][0]) == 1 and after[0][0] in r.nominal
 
 
 def _long_object(norm: str, start: int, r: MeasureReader) -> int | None:

@@ -23,7 +23,7 @@ from ..diff.models import CampaignDiff, CommitmentMatch, DiffReport, FigureKey, 
 from ..models import Span
 from .diff_html_assets import CAMPAIGN_OUTCOMES, DIFF_CSS, DIFF_JS, FILTERS, KINDS, OUTCOMES, REPORT_FIELDS, \
     SERIES_CSS, Axis, Dot, bar_pair, line_chart, number, stack
-from .html import Mark, _grounded, _item, _nest
+from .html import Mark, _grounded, _item, _nest, warnings_box
 from .html_assets import CSS
 
 OUTCOME_LABELS = dict(OUTCOMES)
@@ -137,12 +137,8 @@ def _title(a: ReportRef, b: ReportRef) -> str:
 
 def _header(diff: DiffReport, ungrounded: list[str]) -> str:
     sides = "".join(_side(side, ref) for side, ref in (("A", diff.a), ("B", diff.b)))
-    warnings = list(diff.warnings)
-    if ungrounded:
-        warnings.append(f"not highlighted, span empty or not in the text: {', '.join(ungrounded)}")
-    notes = "".join(f"<li>{escape(w)}</li>" for w in warnings)
     return (f"<header><h1>{escape(_title(diff.a, diff.b))}</h1><div class=\"sides\">{sides}</div>"
-            + (f'<div class="warnings"><ul>{notes}</ul></div>' if notes else "") + "</header>\n")
+            + warnings_box(diff.warnings, ungrounded) + "</header>\n")
 
 
 def _side(side: str, ref: ReportRef) -> str:

@@ -151,12 +151,17 @@ def _header(report: Report, ungrounded: list[str]) -> str:
     items = [_item(label, meta[field]) for field, label in META_FIELDS]
     src = report.source
     items.append(_item("来源 source", f"{src.path or '<stdin>'} ({src.encoding}, {src.chars} chars)"))
-    warnings = list(report.warnings)
-    if ungrounded:
-        warnings.append(f"not highlighted, span empty or not in the source text: {', '.join(ungrounded)}")
-    notes = "".join(f"<li>{escape(w)}</li>" for w in warnings)
     return (f"<header><h1>{escape(_title(report))}</h1><dl>{''.join(items)}</dl>"
-            + (f'<div class="warnings"><ul>{notes}</ul></div>' if notes else "") + "</header>\n")
+            + warnings_box(report.warnings, ungrounded) + "</header>\n")
+
+
+def warnings_box(warnings: list[str], ungrounded: list[str]) -> str:
+    """The report's warnings and the records left unhighlighted, as a box (empty when none)."""
+    notes = list(warnings)
+    if ungrounded:
+        notes.append(f"not highlighted, span empty or not in the source text: {', '.join(ungrounded)}")
+    items = "".join(f"<li>{escape(w)}</li>" for w in notes)
+    return f'<div class="warnings"><ul>{items}</ul></div>' if items else ""
 
 
 def _item(label: str, value) -> str:

@@ -138,7 +138,7 @@ def _title(a: ReportRef, b: ReportRef) -> str:
 def _header(diff: DiffReport, ungrounded: list[str]) -> str:
     sides = "".join(_side(side, ref) for side, ref in (("A", diff.a), ("B", diff.b)))
     return (f"<header><h1>{escape(_title(diff.a, diff.b))}</h1><div class=\"sides\">{sides}</div>"
-            + warnings_box(diff.warnings, ungrounded) + "</header>\n")
+            + warnings_box(diff.warnings, ungrounded, "the text") + "</header>\n")
 
 
 def _side(side: str, ref: ReportRef) -> str:

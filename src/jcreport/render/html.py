@@ -155,11 +155,11 @@ def _header(report: Report, ungrounded: list[str]) -> str:
             + warnings_box(report.warnings, ungrounded) + "</header>\n")
 
 
-def warnings_box(warnings: list[str], ungrounded: list[str]) -> str:
+def warnings_box(warnings: list[str], ungrounded: list[str], text: str = "the source text") -> str:
     """The report's warnings and the records left unhighlighted, as a box (empty when none)."""
     notes = list(warnings)
     if ungrounded:
-        notes.append(f"not highlighted, span empty or not in the source text: {', '.join(ungrounded)}")
+        notes.append(f"not highlighted, span empty or not in {text}: {', '.join(ungrounded)}")
     items = "".join(f"<li>{escape(w)}</li>" for w in notes)
     return f'<div class="warnings"><ul>{items}</ul></div>' if items else ""
 

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 import pytest
 
 import jcreport.render.diff_html as diff_view
-import jcreport.render.diff_html_assets as diff_assets
+import jcreport.render.diff_svg as diff_svg
 from jcreport.diff.models import (CampaignDiff, CampaignSeries, CommitmentMatch, DiffReport, FigureChange, FigureDiff,
                                   FigureKey, FigureRef, FigureSeries, MeasureRef, ReportRef, SeriesPoint, SeriesReport,
                                   StepSummary)
@@ -199,7 +199,7 @@ def _expected_cover(diff: DiffReport, side: str, text: str) -> list[frozenset]:
     return [frozenset(groups) for groups in cover]
 
 
-@pytest.mark.parametrize("module", [diff_view, diff_assets])
+@pytest.mark.parametrize("module", [diff_view, diff_svg])
 def test_diff_html_doctests(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0

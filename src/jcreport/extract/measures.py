@@ -30,6 +30,7 @@ _INNER_STOPS = _LEAD_STOPS | frozenset({"逐一", "入选", "获评", "评为", 
                                         "上", "后", "时", "期间", "以来", "情况", "工作中", "维护", "围绕", "聚焦",
                                         "坚持", "推动", "推进", "加强", "强化", "提升", "提高", "深化", "落实"})
 _MAX_OBJECT = 40
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _ADVERBS = frozenset({"专题", "认真", "及时", "定期", "集中", "专门", "全面", "深入", "积极", "主动", "联合", "共同", "统一",
                       "先后", "分别", "已经", "持续", "不断", "逐一", "重新", "专项", "组织", "依法", "精心", "广泛",
                       "扎实", "大力", "切实", "严格", "首次", "率先", "同步", "陆续", "相继", "常态化", "再", "又", "已"})
@@ -113,14 +114,10 @@ def _object_end(doc: Doc, start: int, limit: int, r: MeasureReader, figure_start
         tok = doc.tokens_from(pos, 2)
         if not tok:
             break
-        word = tok[0][0]
-        nominal = _nominal_verb(doc, tok, r)          # 专项检查, 工作推进|会: the head of the object
-        verb_here = pos > start and _verb_of(word, r) and not nominal
-        direction_here = pos > start and (word in _INNER_STOPS or word in r.direction) and not (
-            word in r.direction and _before_suffix(doc, tok, r))
-        if word in _LEAD_STOPS or verb_here or direction_here:
+        word, nxt = tok[0][0], tok[1][0] if len(tok) > 1 else ""
+        if word in _LEAD_STOPS or (pos > start and _new_predicate(word, nxt, r)):
             break
-        if ch == "、" and len(tok) > 1 and (_verb_of(tok[1][0], r) or tok[1][0] in r.direction):
+        if ch == "、" and (_verb_of(nxt, r) or nxt in r.direction):
             break                                   # 召开发布会、开展宣传: a new measure
         pos = tok[0][2]
         if not ch.isspace() and ch != "、":
@@ -313,17 +310,16 @@ def _nominal_before(tokens, i: int, r: MeasureReader) -> bool:
 _CASE_TITLE = re.compile(r"(?:诉讼|纠纷|犯罪|罪|监督|公益)案$")
 
 
-def _nominal_verb(doc: Doc, tok: list[tuple[str, int, int]], r: MeasureReader) -> bool:
-    """A verb that closes a noun phrase (开展专项检查, 开展督导检查工作): punctuation or a nominal
-    head follows it, so it is the head of the object, not a new predicate."""
-    after = doc.tokens_from(tok[0][2], 1)
-    return not after or not re.match(r"[\u4e00-\u9fff]", after[0][0]) or after[0][0] in r.nominal or after[0][0] == "工作"
-
-
-def _before_suffix(doc: Doc, tok: list[tuple[str, int, int]], r: MeasureReader) -> bool:
-    """推进|会, 调研|组: a verb of direction bound to a one-character nominal suffix is a noun."""
-    after = doc.tokens_from(tok[0][2], 1)
-    return bool(after) and len(after[0][0]) == 1 and after[0][0] in r.nominal
+def _new_predicate(word: str, nxt: str, r: MeasureReader) -> bool:
+    """Whether ``word`` (followed by ``nxt``) starts a new predicate and so ends an object. A verb
+    before punctuation or a nominal head is the object's head (开展专项检查, 督导检查工作); a verb of
+    direction bound to a one-character nominal suffix is a noun (工作推进|会)."""
+    suffix = len(nxt) == 1 and nxt in r.nominal
+    if _verb_of(word, r):
+        return not (not nxt or not _CJK_CHAR.match(nxt) or nxt in r.nominal or nxt == "工作")
+    if word in r.direction:
+        return not suffix
+    return word in _INNER_STOPS
 
 
 def _long_object(norm: str, start: int, r: MeasureReader) -> int | None:

@@ -21,8 +21,8 @@ from html import escape
 from ..diff.models import CampaignDiff, CommitmentMatch, DiffReport, FigureKey, FigureRef, MeasureRef, ReportRef, \
     SeriesReport
 from ..models import Span
-from .diff_html_assets import CAMPAIGN_OUTCOMES, DIFF_CSS, DIFF_JS, FILTERS, KINDS, OUTCOMES, REPORT_FIELDS, \
-    SERIES_CSS, Axis, Dot, bar_pair, line_chart, number, stack
+from .diff_html_assets import CAMPAIGN_OUTCOMES, DIFF_CSS, DIFF_JS, FILTERS, KINDS, OUTCOMES, REPORT_FIELDS, SERIES_CSS
+from .diff_svg import Axis, Dot, bar_pair, line_chart, number, stack
 from .html import Mark, _grounded, _item, _nest, warnings_box
 from .html_assets import CSS
 

@@ -6,7 +6,7 @@ share whose type (metric or case_count) agrees with gold.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import yaml
@@ -37,6 +37,19 @@ class Counts:
         self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
 
 
+def add_fields(total, part) -> None:
+    """Add a score of one file into a running total, field by field: counts, tallies and lists."""
+    for f in fields(total):
+        mine, theirs = getattr(total, f.name), getattr(part, f.name)
+        if isinstance(mine, Counts):
+            mine.add(theirs)
+        elif isinstance(mine, dict):
+            for key, value in theirs.items():
+                mine[key].add(value)
+        else:
+            setattr(total, f.name, mine + theirs)
+
+
 @dataclass
 class Score:
     figures: Counts = field(default_factory=Counts)
@@ -50,12 +63,7 @@ class Score:
         return self.split_right / self.split_total if self.split_total else 1.0
 
     def add(self, other: "Score") -> None:
-        self.figures.add(other.figures)
-        for k, v in other.by_type.items():
-            self.by_type[k].add(v)
-        self.split_right += other.split_right
-        self.split_total += other.split_total
-        self.misses += other.misses
+        add_fields(self, other)
 
 
 def _same_value(a, b) -> bool:
@@ -135,11 +143,7 @@ class ActionScore:
         return self.status_right / self.status_total if self.status_total else 1.0
 
     def add(self, other: "ActionScore") -> None:
-        self.campaigns.add(other.campaigns)
-        self.measures.add(other.measures)
-        self.status_right += other.status_right
-        self.status_total += other.status_total
-        self.misses += other.misses
+        add_fields(self, other)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from ..scoring import Counts
+from ..scoring import Counts, add_fields
 from .build import diff_reports
 
 
@@ -39,10 +39,7 @@ class PairScore:
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: "PairScore") -> None:
-        self.commitments.add(other.commitments)
-        self.campaigns_right += other.campaigns_right
-        self.campaigns_total += other.campaigns_total
-        self.misses += other.misses
+        add_fields(self, other)
 
 
 def score_pair(folder: Path, tok, similarity: str) -> PairScore:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from ..doc import Doc
 from ..lexicons import Lexicon
 from ..models import Change, Period
+from ..normalize import normalize
 from ..patterns import alternation
 from . import numbers, periods
 
@@ -73,9 +74,6 @@ class FigureReader:
                                 alternation(self.direction)[3:-1] + ")")
         self.breakdown = re.compile(alternation(fw.breakdown))
         self.leads = re.compile(alternation(fw.actors))
-        from ..normalize import normalize
-
-        self.normalize_subject = normalize
 
 
 @lru_cache(maxsize=8)
@@ -172,7 +170,7 @@ def classify(doc: Doc, fig: Figure, r: FigureReader) -> None:
         return
     if acts:
         between = _strip_subject(doc, acts[-1].end(), fig.start, r)
-        if n.unit in _PERSON_UNITS and between and r.normalize_subject(between).endswith(r.staff_nouns):
+        if n.unit in _PERSON_UNITS and between and normalize(between).endswith(r.staff_nouns):
             return                                   # 第三方监督评估的专业人员400人: staff, not parties
         action = acts[-1]
     else:

@@ -103,3 +103,40 @@ def test_diff_commitment_matching_floor_on_the_pairs(tok):
     score = score_pairs(pairs, tok, DEFAULT_SIMILARITY)
     assert score.commitments.f1 >= 0.85, "\n".join(score.misses)
     assert score.campaigns_right == score.campaigns_total, "\n".join(m for m in score.misses if "campaign" in m)
+
+
+def _as_version_1(report) -> dict:
+    """A Report as jcreport 0.1.0 wrote it: schema_version 1, no role, no concrete, 不批捕."""
+    data = json.loads(report.model_dump_json())
+    data["schema_version"] = "1"
+    for section in data["outline"]:
+        del section["role"]
+    for measure in data["measures"]:
+        del measure["concrete"]
+    for count in data["case_counts"]:
+        count["action"] = "不批捕" if count["action"] == "审查逮捕" else count["action"]
+    return data
+
+
+def test_diff_reads_version_1_report_json_with_a_warning(tmp_path):
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    a.write_text(json.dumps(_as_version_1(extract(A)), ensure_ascii=False), encoding="utf-8")
+    b.write_text(extract(B).model_dump_json(), encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(a), str(b), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    from jcreport.diff.inputs import read_report_json
+
+    old = read_report_json(str(a))
+    assert old.schema_version == "2" and any("schema_version 1" in w for w in old.warnings)
+    assert {c.action for c in old.case_counts} == {"不批准逮捕"}
+
+
+@pytest.mark.parametrize("version", ["3", None])
+def test_diff_refuses_other_report_versions_in_one_line(tmp_path, version):
+    a = tmp_path / "a.json"
+    data = json.loads(extract(A).model_dump_json())
+    data["schema_version"] = version
+    a.write_text(json.dumps(data), encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(a), str(a)])
+    assert result.exit_code == 10
+    assert f"schema_version {version!r}" in result.output and len(result.output.strip().splitlines()) == 1

@@ -1,4 +1,5 @@
-"""The output contract (../shared/CONTRACT.md, schema_version "1") as pydantic models.
+"""The output contract (docs/contract.md, schema_version "2"; CHANGELOG.md says what each version
+changed) as pydantic models.
 
 These models are the source of truth in code; ``schemas/*.schema.json`` are generated from them
 by ``jcreport schema`` and a test keeps the checked-in copies in sync.
@@ -9,13 +10,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 Bound = Literal["exact", "approx", "over", "at_least", "under", "at_most"]
 OrganLevel = Literal["supreme", "provincial", "municipal", "branch", "district", "unknown"]
 DocType = Literal["work_report", "speech", "meeting_news", "rectification", "experience", "summary", "other"]
 Format = Literal["txt", "html", "docx", "pdf"]
 MetricKind = Literal["count", "rate", "ratio", "amount", "rank", "other"]
+Role = Literal["review", "problems", "plan"]
 
 
 class Model(BaseModel):
@@ -55,6 +57,7 @@ class Section(Model):
     title: str
     span: Span
     parent: str | None
+    role: Role | None = Field(default=None, description="review | problems | plan, inherited by subsections; null when unknown")
 
 
 class Period(Model):
@@ -103,6 +106,8 @@ class Measure(Model):
     category: Literal["mechanism", "document", "meeting", "training", "cooperation", "inspection", "publicity",
                       "case_handling", "other"] = "other"
     status: Literal["done", "planned", "ongoing"]
+    concrete: bool = Field(default=True, description="true for a concrete act of the closed verb list (制定 召开 开展 …), "
+                                                     "false for a policy verb (加强 深化 推进 …)")
     cue: str | None = Field(default=None, description="the word that decided status (要, 将, 下一步, 已, 持续 ...) or null")
     partners: list[str] = []
     campaigns: list[str] = Field(default=[], description="ids of the Campaign records the measure names")
@@ -124,7 +129,7 @@ class Campaign(Model):
 
 
 class Report(Model):
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["2"] = SCHEMA_VERSION
     doc_id: str = Field(pattern=r"^sha256:[0-9a-f]{64}$")
     source: Source
     meta: Meta

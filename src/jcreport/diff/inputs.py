@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import UnreadableInput
-from ..models import Report
+from ..models import SCHEMA_VERSION, Report
 from ..pipeline import extract
 from ..reading import read_input
 
@@ -16,14 +16,45 @@ def load(path: str, **options) -> tuple[Report, str]:
     """The Report and the text its spans index. For a Report JSON the text is rebuilt from what the
     Report holds (its sentences and headings at their offsets, blanks between)."""
     if path.lower().endswith(".json"):
-        try:
-            report = Report.model_validate_json(Path(path).read_bytes())
-        except (OSError, ValidationError, ValueError) as exc:
-            first = str(exc).splitlines()[0]
-            raise UnreadableInput(path, f"not a Report JSON written by jcreport extract ({first})") from None
+        report = read_report_json(path)
         return report, rebuild_text(report)
     doc, name = read_input(path)
     return extract(doc.text, path=name, encoding=doc.encoding, format=doc.format, **options), doc.text
+
+
+# Version 1 named the refusal of arrest 不批捕; version 2 calls it 不批准逮捕 (CHANGELOG.md).
+_V1_ACTIONS = {"不批捕": "不批准逮捕"}
+V1_WARNING = ("read from a schema_version 1 Report: its actions did not keep arrest and prosecution stages "
+              "apart (审查逮捕 there may be 批准逮捕, 起诉 may be 审查起诉), sections have no role and "
+              "measures no concrete flag")
+
+
+def read_report_json(path: str) -> Report:
+    """A Report JSON of schema_version 2, or of version 1 brought up to version 2 with a warning."""
+    try:
+        data = json.loads(Path(path).read_bytes())
+    except (OSError, ValueError) as exc:
+        raise UnreadableInput(path, f"not a Report JSON written by jcreport extract ({exc})") from None
+    version = data.get("schema_version") if isinstance(data, dict) else None
+    if version == "1":
+        data = upgrade_v1(data)
+    elif version != SCHEMA_VERSION:
+        raise UnreadableInput(path, f"Report JSON of schema_version {version!r}; this jcreport reads versions "
+                                    f"'1' and {SCHEMA_VERSION!r}")
+    try:
+        return Report.model_validate(data)
+    except ValidationError as exc:
+        first = str(exc).splitlines()[0]
+        raise UnreadableInput(path, f"not a Report JSON written by jcreport extract ({first})") from None
+
+
+def upgrade_v1(data: dict) -> dict:
+    """Version 1 → 2: the new fields take their defaults, renamed actions their new names."""
+    data = {**data, "schema_version": SCHEMA_VERSION}
+    data["case_counts"] = [{**c, "action": _V1_ACTIONS.get(c.get("action"), c.get("action"))}
+                           for c in data.get("case_counts") or []]
+    data["warnings"] = [*(data.get("warnings") or []), V1_WARNING]
+    return data
 
 
 def rebuild_text(report: Report) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .models import Meta, Span
+from .normalize import PositionMap
 
 
 @dataclass
@@ -34,6 +35,7 @@ class SectionNode:
 class Doc:
     source: str
     norm: str
+    pos: PositionMap = field(default_factory=lambda: PositionMap([], []))   # norm offsets -> source
     path: str | None = None
     encoding: str = "utf-8"
     format: str = "txt"
@@ -57,13 +59,22 @@ class Doc:
         return "sha256:" + hashlib.sha256(self.source.encode("utf-8", "surrogatepass")).hexdigest()
 
     def span(self, start: int, end: int) -> Span:
-        """A grounded span: its text is always ``source[start:end]``. Built once per offsets (many
-        records share a sentence) and not re-validated, as it is right by construction."""
+        """The grounded span of ``norm[start:end]``: offsets mapped to the source, text always
+        ``source[start:end]``. Built once per offsets (many records share a sentence) and not
+        re-validated, as it is right by construction."""
         key = (start, end)
         span = self._spans.get(key)
         if span is None:
-            span = self._spans[key] = Span.model_construct(start=start, end=end, text=self.source[start:end])
+            s, e = self.pos.source(start), self.pos.source_end(end)
+            span = self._spans[key] = Span.model_construct(start=s, end=max(s, e), text=self.source[s:max(s, e)])
         return span
+
+    def text(self, start: int, end: int) -> str:
+        """The source as written for ``norm[start:end]`` (glosses and spaces the copy skips included)."""
+        if self.pos.identity:
+            return self.source[start:end]
+        s, e = self.pos.source(start), self.pos.source_end(end)
+        return self.source[s:e] if e > s else ""
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         if not self._sentence_starts:

@@ -1,13 +1,25 @@
 """A normalized copy of the source for matching, with its position map.
 
-Every fold here maps one code point to one code point (full-width to ASCII, traditional to
-simplified characters, odd spaces and line breaks to plain ones, and ``\\r\\n`` to ``" \\n"``), so the
-normalized copy has exactly the length of the source and its position map is the identity:
-``norm[i]`` stands for ``source[i]``. Extractors match on ``norm`` and slice spans from ``source``.
-A test holds the invariant on arbitrary input.
+Two steps. ``normalize`` folds one code point to one code point (full-width to ASCII, traditional to
+simplified characters, compatibility ideographs and Kangxi radicals from PDF text layers to the
+ideographs they stand for, odd spaces and line breaks to plain ones, and ``\\r\\n`` to ``" \\n"``):
+its result has the length of the source. ``reading_copy`` then deletes what a reader skips but a
+pattern would trip on, and keeps a ``PositionMap`` from the copy back to the source:
+
+- pinyin glosses after a character, as reposts print them: ``審(shěn)結`` reads ``审结``;
+- a single space inside a number and its unit, from PDF and Word text layers: ``共受理 356 件``,
+  ``1.2 万人次``, ``2023 年`` read ``共受理356件``, ``1.2万人次``, ``2023年``;
+- a line break inside a number or between a number and its unit in a running line: ``…共办理案件35``
+  / ``6件`` reads ``…共办理案件356件``.
+
+Extractors match on the copy; every offset they report is mapped back, so a span's text is always
+the source as written (gloss and space included). Tests hold both on arbitrary input.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 
 import yaml
@@ -17,9 +29,25 @@ from .resources import lexicon_path
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 
 
+# Kangxi radicals, CJK radicals supplement and compatibility ideographs: PDF text layers write
+# 「⼀」「⼯」 for 一 工. Folded through their NFKC form where that is one ideograph.
+_COMPAT_RANGES = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
+
+
+def _compat_folds() -> dict[int, int]:
+    table = {}
+    for low, high in _COMPAT_RANGES:
+        for cp in range(low, high + 1):
+            nfkc = unicodedata.normalize("NFKC", chr(cp))
+            if len(nfkc) == 1 and nfkc != chr(cp):
+                table[cp] = ord(nfkc)
+    return table
+
+
 @lru_cache(maxsize=1)
 def fold_table() -> dict[int, int]:
     table = dict(_FULLWIDTH)
+    table.update(_compat_folds())
     for line in lexicon_path("t2s.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             trad, simp = line.split("\t")
@@ -39,5 +67,74 @@ def normalize(source: str) -> str:
     '123件,同比上升27.65%'
     >>> normalize("檢察院辦理案件\\r\\n")
     '检察院办理案件 \\n'
+    >>> normalize("⼀是⼯作")
+    '一是工作'
     """
-    return source.replace("\r\n", " \n").translate(fold_table())
+    if "\r" in source:
+        source = source.replace("\r\n", " \n")
+    return source.translate(fold_table())
+
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê"
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# What a reader skips. Each alternative deletes its whole match (groups name the kind).
+_SKIPPED = re.compile(
+    rf"(?<=[{_CJK}])\((?:[a-z{_TONED}]{{1,6}})\) ?"            # 審(shěn)結, 書(shu) 。
+    rf"|(?<=\d) (?=[{_CJK}%])"                                   # 356 件, 1.2 万人次, 2023 年
+    rf"|(?<=[{_CJK}]) (?=\d)"                                     # 受理 356
+    rf"|(?<=[^\n]{{6}}\d)\n(?=\d|[{_CJK}](?![、是要]))"          # …办理案件35 / 6件
+)
+
+
+class PositionMap:
+    """Where each character of a reading copy stands in its source: ``source(i)`` for a start,
+    ``source_end(j)`` for an end. Sparse: one entry per deletion."""
+
+    __slots__ = ("_keys", "_shifts")
+
+    def __init__(self, keys: list[int], shifts: list[int]) -> None:
+        self._keys, self._shifts = keys, shifts
+
+    @property
+    def identity(self) -> bool:
+        return not self._keys
+
+    def source(self, i: int) -> int:
+        if not self._keys:
+            return i
+        k = bisect_right(self._keys, i) - 1
+        return i + (self._shifts[k] if k >= 0 else 0)
+
+    def source_end(self, j: int) -> int:
+        return j if not self._keys or j == 0 else self.source(j - 1) + 1
+
+
+def reading_copy(source: str) -> tuple[str, PositionMap]:
+    """The normalized copy extractors read, and its map back to ``source``.
+
+    >>> copy, pos = reading_copy("審(shěn)結7.2萬(wàn)宗,共受理 356 件")
+    >>> copy
+    '审结7.2万宗,共受理356件'
+    >>> start = copy.index("356件"); pos.source(start), pos.source_end(start + 4)
+    (23, 28)
+    """
+    norm = normalize(source)
+    if "(" not in norm and " " not in norm and "\n" not in norm:
+        return norm, PositionMap([], [])
+    parts, keys, shifts = [], [], []
+    last = deleted = 0
+    for m in _SKIPPED.finditer(norm):
+        parts.append(norm[last:m.start()])
+        deleted += m.end() - m.start()
+        keys.append(m.start() - (deleted - (m.end() - m.start())))
+        shifts.append(deleted)
+        last = m.end()
+    if not keys:
+        return norm, PositionMap([], [])
+    parts.append(norm[last:])
+    return "".join(parts), PositionMap(keys, shifts)
+
+
+def folded(text: str) -> str:
+    """A key for comparing names as a reader reads them: folded, glosses and stray spaces gone."""
+    return reading_copy(text)[0]

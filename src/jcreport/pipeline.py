@@ -14,7 +14,7 @@ from .doc import Doc
 from .extract import campaigns, checks, figures, measures, meta
 from .lexicons import Lexicon, load_lexicon
 from .models import Campaign, CaseCount, Measure, Metric, Report, Source
-from .normalize import normalize
+from .normalize import reading_copy
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def to_report(doc: Doc) -> Report:
     def common(i: int) -> dict:
         fig = doc.figures[i]
         n = fig.number
-        return dict(id=ids[i], value=n.value, raw=doc.source[fig.start:fig.end], unit=n.unit, qualifier=n.qualifier,
+        return dict(id=ids[i], value=n.value, raw=doc.text(fig.start, fig.end), unit=n.unit, qualifier=n.qualifier,
                     bound=n.bound, redacted=n.redacted, upper=n.upper, period=fig.period, section=fig.section,
                     sentence=doc.span(*fig.sentence), span=doc.span(fig.start, fig.end))
 
@@ -121,7 +121,7 @@ def to_report(doc: Doc) -> Report:
 
 
 def _measure(doc: Doc, i: int, m) -> Measure:
-    return Measure(id=f"a{i + 1}", verb=doc.source[m.start:m.verb_end], object=doc.source[m.object_start:m.object_end],
+    return Measure(id=f"a{i + 1}", verb=doc.text(m.start, m.verb_end), object=doc.text(m.object_start, m.object_end),
                    category=m.category, status=m.status, cue=m.cue, partners=m.partners,
                    campaigns=[f"k{k + 1}" for k in m.campaigns], section=doc.section_at(m.start),
                    sentence=doc.span(*doc.sentence_at(m.start)), span=doc.span(m.start, m.object_end),
@@ -129,13 +129,14 @@ def _measure(doc: Doc, i: int, m) -> Measure:
 
 
 def _section(doc: Doc, s) -> dict:
-    return dict(id=s.id, marker=s.marker, level=s.level, title=doc.source[s.title_start:s.title_end].strip(),
+    return dict(id=s.id, marker=s.marker, level=s.level, title=doc.text(s.title_start, s.title_end).strip(),
                 span=doc.span(s.start, s.title_end), parent=s.parent)
 
 
 def extract(text: str, *, path: str | Path | None = None, encoding: str = "utf-8", format: str = "txt",
             lexicon: Lexicon | None = None, tokenizer: str = tokenize_stage.DEFAULT) -> Report:
     """Extract a Report from decoded text. Offsets in the Report index into ``text``."""
-    doc = Doc(source=text, norm=normalize(text), path=str(path) if path is not None else None,
+    norm, pos = reading_copy(text)
+    doc = Doc(source=text, norm=norm, pos=pos, path=str(path) if path is not None else None,
               encoding=encoding, format=format)
     return to_report(run(doc, lexicon, tokenizer))

@@ -5,7 +5,7 @@ import re
 from collections import defaultdict
 
 from ..models import CaseCount, Metric, Report
-from ..normalize import normalize
+from ..normalize import folded
 from ..tokenize import Tokenizer
 from .match import DEFAULT_SIMILARITY, campaign_names, match_commitments
 from .models import (CampaignDiff, CampaignSeries, CommitmentMatch, DiffReport, FigureChange, FigureDiff, FigureKey,
@@ -28,7 +28,7 @@ def figure_key(f: Metric | CaseCount) -> FigureKey | None:
     """The identity of a figure across years; None when it has no subject to be known by."""
     if not f.subject:
         return None
-    subject = _SUBJECT_NOISE.sub("", normalize(f.subject))
+    subject = _SUBJECT_NOISE.sub("", folded(f.subject))
     if isinstance(f, CaseCount):
         return FigureKey(subject=subject, action=f.action, case_type=f.case_type, unit=f.unit, kind="count")
     if f.change is not None:
@@ -74,8 +74,8 @@ def align_figures(a: Report, b: Report) -> tuple[list[FigureDiff], list[FigureRe
 
 
 def diff_campaigns(a: Report, b: Report) -> list[CampaignDiff]:
-    ka = {c.lexicon_id or normalize(c.name): c for c in a.campaigns}
-    kb = {c.lexicon_id or normalize(c.name): c for c in b.campaigns}
+    ka = {c.lexicon_id or folded(c.name): c for c in a.campaigns}
+    kb = {c.lexicon_id or folded(c.name): c for c in b.campaigns}
     out = []
     for key in [*ka, *(k for k in kb if k not in ka)]:
         ca, cb = ka.get(key), kb.get(key)
@@ -89,7 +89,7 @@ def diff_campaigns(a: Report, b: Report) -> list[CampaignDiff]:
 
 def warnings(a: Report, b: Report) -> list[str]:
     out = []
-    oa, ob = (re.sub(r"人民", "", normalize(r.meta.organ or "")) for r in (a, b))
+    oa, ob = (re.sub(r"人民", "", folded(r.meta.organ or "")) for r in (a, b))
     if oa and ob and oa != ob:
         out.append(f"the reports look like different procuratorates: {a.meta.organ} / {b.meta.organ}")
     if a.meta.year is not None and b.meta.year is not None and a.meta.year >= b.meta.year:
@@ -121,7 +121,7 @@ def series(reports: list[Report], tok: Tokenizer, similarity: str = DEFAULT_SIMI
             fig_points.setdefault(key, (k, []))[1].append(
                 SeriesPoint(year=r.meta.year, doc_id=r.doc_id, value=f.value, raw=f.raw))
         for c in r.campaigns:
-            camp_points.setdefault(c.lexicon_id or normalize(c.name), (c.name, c.lexicon_id, []))[2].append(
+            camp_points.setdefault(c.lexicon_id or folded(c.name), (c.name, c.lexicon_id, []))[2].append(
                 SeriesPoint(year=r.meta.year, doc_id=r.doc_id, mentions=len(c.mentions)))
     steps = []
     for a, b in zip(reports, reports[1:]):

@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from ..models import Measure, Report
-from ..normalize import normalize
+from ..normalize import folded
 from ..resources import lexicon_path
 from ..tokenize import Tokenizer
 
@@ -38,7 +38,7 @@ def settings() -> DiffSettings:
 
 
 def object_words(measure: Measure, tok: Tokenizer, stop: frozenset[str]) -> frozenset[str]:
-    words = {w for w, _, _ in tok.tokenize(normalize(measure.object))}
+    words = {w for w, _, _ in tok.tokenize(folded(measure.object))}
     return frozenset(w for w in words if w.strip() and w not in stop)
 
 
@@ -94,7 +94,7 @@ def score(a: Measure, b: Measure, words: dict[str, frozenset[str]], names_a: dic
 
 def campaign_names(report: Report) -> dict[str, str]:
     """Campaign id -> a name that is the same across reports (the lexicon id, else the name)."""
-    return {c.id: c.lexicon_id or normalize(c.name) for c in report.campaigns}
+    return {c.id: c.lexicon_id or folded(c.name) for c in report.campaigns}
 
 
 def match_commitments(a: Report, b: Report, tok: Tokenizer, similarity: str = DEFAULT_SIMILARITY) -> list[Match]:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..doc import Doc
 from ..lexicons import Lexicon
-from ..normalize import normalize
+from ..normalize import folded, normalize
 from ..patterns import alternation
 
 
@@ -100,8 +100,8 @@ def _quoted_names(doc: Doc, r: CampaignReader, taken: list[tuple[int, int]], fou
         if any(s < m.end() and m.start() < e for s, e in taken) or r.kind_words.match(doc.norm, m.end()):
             continue
         ending = next(k for k in sorted(r.quoted_kind, key=len, reverse=True) if m.group()[:-1].endswith(k))
-        name = doc.source[m.start():m.end()]
-        rec = found.setdefault(normalize(name), Found(normalize(name), name, r.quoted_kind[ending], None, []))
+        name = doc.text(m.start(), m.end())
+        rec = found.setdefault(folded(name), Found(folded(name), name, r.quoted_kind[ending], None, []))
         rec.mentions.append((m.start(), m.end()))
         taken.append((m.start(), m.end()))
 
@@ -120,8 +120,8 @@ def _discovered(doc: Doc, r: CampaignReader, taken: list[tuple[int, int]], found
         core = norm[start:m.start()].strip("“”")
         if len(core) < 2 or core in r.generic or _COUNTED.fullmatch(core):
             continue                                  # 开展专项活动, 七个专项行动, 四大专项行动
-        name = doc.source[start:m.end()]
-        key = _fold_key(found, normalize(name), m.group(), r)
+        name = doc.text(start, m.end())
+        key = _fold_key(found, folded(name), m.group(), r)
         rec = found.setdefault(key, Found(key, name, r.kinds.get(m.group()) or r.after_quote[m.group()], None, []))
         rec.mentions.append((start, m.end()))
         taken.append((start, m.end()))

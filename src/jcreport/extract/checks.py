@@ -6,7 +6,7 @@ from .figures import Figure, is_basis_period
 
 
 def _label(doc: Doc, fig: Figure) -> str:
-    return f"{doc.source[fig.start:fig.end]}@{fig.start}"
+    return f"{doc.text(fig.start, fig.end)}@{doc.pos.source(fig.start)}"
 
 
 def breakdown(doc: Doc, figs: list[Figure], words: list[str]) -> list[str]:

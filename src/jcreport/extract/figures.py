@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..doc import Doc
 from ..lexicons import Lexicon
 from ..models import Change, Period
-from ..normalize import normalize
+from ..normalize import folded
 from ..patterns import alternation
 from . import numbers, periods
 
@@ -112,7 +112,7 @@ def _strip_subject(doc: Doc, start: int, end: int, r: FigureReader) -> str | Non
     lead = r.leads.match(norm, start, end)
     if lead and end - lead.end() > 1:
         start = lead.end()
-    return doc.source[start:end] if end > start else None
+    return doc.text(start, end) if end > start else None
 
 
 def _subject_after(doc: Doc, end: int, r: FigureReader) -> str | None:
@@ -122,7 +122,7 @@ def _subject_after(doc: Doc, end: int, r: FigureReader) -> str | None:
         if s != stop or not _CJK.match(word) or word in r.stop_words or (s == end and word in r.action_of):
             break                                    # 7人次|提起民事诉讼: a verb, not a counted noun
         stop = s + len(word)
-    return doc.source[end:stop] if stop > end else None
+    return doc.text(end, stop) if stop > end else None
 
 
 def _subject_before(doc: Doc, start: int, r: FigureReader, fig: Figure) -> str | None:
@@ -170,7 +170,7 @@ def classify(doc: Doc, fig: Figure, r: FigureReader) -> None:
         return
     if acts:
         between = _strip_subject(doc, acts[-1].end(), fig.start, r)
-        if n.unit in _PERSON_UNITS and between and normalize(between).endswith(r.staff_nouns):
+        if n.unit in _PERSON_UNITS and between and folded(between).endswith(r.staff_nouns):
             return                                   # 第三方监督评估的专业人员400人: staff, not parties
         action = acts[-1]
     else:
@@ -280,7 +280,7 @@ def read(doc: Doc, lex: Lexicon) -> list[Figure]:
     """Find, resolve and read every figure of a document."""
     g, r = numbers.grammar(lex), reader(lex)
     norm = doc.norm
-    doc.periods = periods.find(norm, periods.grammar(lex), doc.meta.year, doc.source)
+    doc.periods = periods.find(norm, periods.grammar(lex), doc.meta.year, doc.text)
     figs: list[Figure] = []
     for cand in numbers.find(norm, g):
         sent = doc.sentence_at(cand.start)

@@ -138,7 +138,7 @@ def _partners(doc: Doc, clause_start: int, verb_start: int, r: MeasureReader) ->
     base = marks[-1].end()
     out = []
     for part in re.finditer(r"[^、和及]+", text):
-        out.append(doc.source[base + part.start():base + part.end()])
+        out.append(doc.text(base + part.start(), base + part.end()))
     return out
 
 
@@ -367,9 +367,9 @@ def _conjuncts(doc: Doc, start: int, end: int) -> list[str]:
         elif ch in "”》)’":
             depth = max(0, depth - 1)
         elif depth == 0 and ch in "、和及与" and pos > last:
-            parts.append(doc.source[last:pos])
+            parts.append(doc.text(last, pos))
             last = pos + 1
     if not parts:
         return []
-    parts.append(doc.source[last:end])
+    parts.append(doc.text(last, end))
     return [p for p in parts if p]

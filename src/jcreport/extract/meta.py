@@ -28,9 +28,9 @@ def _cues() -> dict:
 
 def _title(doc: Doc) -> str | None:
     for line in doc.lines[:5]:
-        text = doc.source[line.start:line.end].strip()
-        if any(s.start == line.start + (len(doc.source[line.start:line.end]) - len(doc.source[line.start:line.end].lstrip()))
-               and s.marker for s in doc.sections[:3]):
+        line_text = doc.norm[line.start:line.end]
+        text = doc.text(line.start, line.end).strip()
+        if any(s.start == line.start + len(line_text) - len(line_text.lstrip()) and s.marker for s in doc.sections[:3]):
             return None                      # the first line is already a numbered heading: no title
         if text and len(text) <= 60 and not re.search(r"[。;]$", text) and not text.startswith(("——", "--")):
             if text.endswith((":", ":")) and len(text) <= 8:

@@ -116,18 +116,19 @@ def resolve(m: re.Match[str], g: PeriodGrammar, year: int | None) -> Period | No
     return None
 
 
-def find(norm: str, g: PeriodGrammar, year: int | None, source: str | None = None) -> list[PeriodMention]:
-    """Period mentions of a text; their ``text`` is taken from ``source`` (same offsets as ``norm``)."""
-    source = norm if source is None else source
+def find(norm: str, g: PeriodGrammar, year: int | None, text_of=None) -> list[PeriodMention]:
+    """Period mentions of a text; their ``text`` is ``text_of(start, end)``, the source as written
+    (``Doc.text``), or the normalized text itself."""
+    text_of = text_of or (lambda s, e: norm[s:e])
     found = []
     for m in scan(g.pattern, g.starts, norm):
         if m.group("during"):
             name = _DURING_NAME.search(norm, max(0, m.start() - 6), m.start())
             if name and not (found and found[-1].end > name.start()):
-                found.append(PeriodMention(name.start(), m.end(), Period(text=source[name.start():m.end()], start=None, end=None)))
+                found.append(PeriodMention(name.start(), m.end(), Period(text=text_of(name.start(), m.end()), start=None, end=None)))
             continue
         period = resolve(m, g, year)
         if period is not None:
-            period.text = source[m.start():m.end()]
+            period.text = text_of(m.start(), m.end())
             found.append(PeriodMention(m.start(), m.end(), period))
     return found

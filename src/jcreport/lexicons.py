@@ -49,6 +49,7 @@ class ActionEntry(Entry):
     action: str
     words: list[str]
     verb: bool = False
+    persons: bool = False        # the persons it counts are suspects or defendants, whatever the noun (起诉原…干部25人)
 
 
 class ActionsFile(Entry):
@@ -56,6 +57,9 @@ class ActionsFile(Entry):
     case_nouns: list[str]
     staff_nouns: list[str]
     honour_words: list[str]
+    case_heads: list[str] = []
+    clue_units: list[str] = []
+    supervision_targets: list[str] = []
 
 
 class CaseTypeEntry(Entry):

@@ -1,8 +1,12 @@
-"""Score extraction against hand-made gold (tests/gold/*.yaml, see tests/gold/GUIDELINES.md).
+"""Score extraction against hand-made gold, written by reading (tests/gold/GUIDELINES.md).
 
-A predicted figure matches a gold figure when value and unit are equal and the spans overlap
-(one-to-one, in text order). Figures: precision, recall, F1. Split: of the matched figures, the
-share whose type (metric or case_count) agrees with gold.
+A gold file names its text: ``sample:`` (a file of the samples folder) or ``text:`` (a file of the
+``texts/`` folder beside the gold folder, as in tests/real/). A predicted figure matches a gold figure
+when value and unit are equal and the spans overlap (one-to-one, in text order). Figures: precision,
+recall, F1. Of the matched figures: split (metric or case_count), action (case counts of both), case
+type (where gold names one), change direction (where gold or jcreport states a change) and qualifier
+(where gold gives the field). Names compare as read: traditional folded to simplified, pinyin glosses
+dropped (``normalize.folded``), so traditional-script gold and output equal their simplified forms.
 """
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from .models import Report
+from .normalize import folded
 
 
 @dataclass
@@ -37,30 +42,56 @@ class Counts:
         self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
 
 
+@dataclass
+class Agreement:
+    """How many of the compared records agree on one field."""
+
+    right: int = 0
+    total: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+    def tally(self, agrees: bool) -> bool:
+        self.right += agrees
+        self.total += 1
+        return agrees
+
+    def add(self, other: "Agreement") -> None:
+        self.right, self.total = self.right + other.right, self.total + other.total
+
+
 def add_fields(total, part) -> None:
     """Add a score of one file into a running total, field by field: counts, tallies and lists."""
     for f in fields(total):
         mine, theirs = getattr(total, f.name), getattr(part, f.name)
-        if isinstance(mine, Counts):
+        if isinstance(mine, (Counts, Agreement)):
             mine.add(theirs)
         elif isinstance(mine, dict):
             for key, value in theirs.items():
-                mine[key].add(value)
+                mine.setdefault(key, type(value)()).add(value)
         else:
             setattr(total, f.name, mine + theirs)
+
+
+FIGURE_FIELDS = ("split", "action", "case_type", "change", "qualifier")
 
 
 @dataclass
 class Score:
     figures: Counts = field(default_factory=Counts)
     by_type: dict[str, Counts] = field(default_factory=lambda: {"metric": Counts(), "case_count": Counts()})
-    split_right: int = 0
-    split_total: int = 0
+    split: Agreement = field(default_factory=Agreement)
+    action: Agreement = field(default_factory=Agreement)
+    case_type: Agreement = field(default_factory=Agreement)
+    change: Agreement = field(default_factory=Agreement)
+    qualifier: Agreement = field(default_factory=Agreement)
     misses: list[str] = field(default_factory=list)
 
     @property
     def split_accuracy(self) -> float:
-        return self.split_right / self.split_total if self.split_total else 1.0
+        return self.split.accuracy
 
     def add(self, other: "Score") -> None:
         add_fields(self, other)
@@ -69,15 +100,40 @@ class Score:
 def _same_value(a, b) -> bool:
     if a is None or b is None:
         return a is None and b is None
-    return abs(float(a) - float(b)) < 1e-6
+    a, b = float(a), float(b)
+    return abs(a - b) <= max(1e-6, 1e-3 * max(abs(a), abs(b)))
+
+
+def _same_name(a: str | None, b: str | None) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None and folded(a) == folded(b))
 
 
 def predicted(report: Report) -> list[dict]:
-    figs = [dict(type="case_count", raw=c.raw, start=c.span.start, end=c.span.end, value=c.value, unit=c.unit)
+    figs = [dict(type="case_count", raw=c.raw, start=c.span.start, end=c.span.end, value=c.value, unit=c.unit,
+                 qualifier=c.qualifier, action=c.action, case_type=c.case_type, change=None)
             for c in report.case_counts]
-    figs += [dict(type="metric", raw=m.raw, start=m.span.start, end=m.span.end, value=m.value, unit=m.unit)
+    figs += [dict(type="metric", raw=m.raw, start=m.span.start, end=m.span.end, value=m.value, unit=m.unit,
+                  qualifier=m.qualifier, action=None, case_type=None, change=m.change.direction if m.change else None)
              for m in report.metrics]
     return sorted(figs, key=lambda f: f["start"])
+
+
+def _compare_fields(score: Score, g: dict, p: dict, where: str) -> None:
+    """Tally the fields of one matched figure and note each disagreement."""
+    if not score.split.tally(p["type"] == g["type"]):
+        score.misses.append(f"{where} is {g['type']}, extracted as {p['type']}")
+    if g["type"] == p["type"] == "case_count" and g.get("action"):
+        if not score.action.tally(_same_name(p["action"], g["action"])):
+            score.misses.append(f"{where}: action {g['action']}, extracted {p['action']}")
+    if g["type"] == p["type"] == "case_count" and g.get("case_type"):
+        if not score.case_type.tally(_same_name(p["case_type"], g["case_type"])):
+            score.misses.append(f"{where}: case_type {g['case_type']}, extracted {p['case_type']}")
+    if g.get("change") or p["change"]:
+        if not score.change.tally(g.get("change") == p["change"]):
+            score.misses.append(f"{where}: change {g.get('change')}, extracted {p['change']}")
+    if "qualifier" in g:
+        if not score.qualifier.tally(_same_name(p["qualifier"], g["qualifier"])):
+            score.misses.append(f"{where}: qualifier {g['qualifier']}, extracted {p['qualifier']}")
 
 
 def score_figures(report: Report, gold: list[dict], name: str = "") -> Score:
@@ -87,7 +143,7 @@ def score_figures(report: Report, gold: list[dict], name: str = "") -> Score:
     for g in gold:
         g_end = g["start"] + len(g["raw"])
         hit = next((i for i, p in enumerate(pred) if i not in used and p["start"] < g_end and g["start"] < p["end"]
-                    and _same_value(p["value"], g["value"]) and p["unit"] == g["unit"]), None)
+                    and _same_value(p["value"], g["value"]) and _same_name(p["unit"], g["unit"])), None)
         if hit is None:
             score.figures.fn += 1
             score.by_type[g["type"]].fn += 1
@@ -95,15 +151,13 @@ def score_figures(report: Report, gold: list[dict], name: str = "") -> Score:
             continue
         used.add(hit)
         score.figures.tp += 1
-        score.split_total += 1
         p = pred[hit]
         if p["type"] == g["type"]:
-            score.split_right += 1
             score.by_type[g["type"]].tp += 1
         else:
             score.by_type[g["type"]].fn += 1
             score.by_type[p["type"]].fp += 1
-            score.misses.append(f"{name}: {g['raw']}@{g['start']} is {g['type']}, extracted as {p['type']}")
+        _compare_fields(score, g, p, f"{name}: {g['raw']}@{g['start']}")
     for i, p in enumerate(pred):
         if i not in used:
             score.figures.fp += 1
@@ -116,14 +170,27 @@ def load_gold(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def score_dir(gold_dir: Path, samples_dir: Path, extract) -> tuple[Score, dict[str, Score]]:
-    """Score every gold file of a folder; ``extract(path) -> Report``."""
-    total, per_file = Score(), {}
+def text_path(gold_path: Path, gold: dict, samples_dir: Path | None) -> Path:
+    """The text a gold file annotates: ``text:`` in the ``texts/`` folder beside the gold folder,
+    ``sample:`` in the samples folder."""
+    if "text" in gold:
+        return gold_path.parent.parent / "texts" / gold["text"]
+    return (samples_dir or Path("samples")) / gold["sample"]
+
+
+def gold_files(gold_dir: Path, samples_dir: Path | None = None):
+    """(name, gold, text path) of every gold file of a folder, in name order."""
     for gold_path in sorted(gold_dir.glob("*.yaml")):
         gold = load_gold(gold_path)
-        report = extract(samples_dir / gold["sample"])
-        s = score_figures(report, gold.get("figures") or [], gold["sample"])
-        per_file[gold["sample"]] = s
+        yield gold.get("text") or gold["sample"], gold, text_path(gold_path, gold, samples_dir)
+
+
+def score_dir(gold_dir: Path, samples_dir: Path | None, extract) -> tuple[Score, dict[str, Score]]:
+    """Score every gold file of a folder; ``extract(path) -> Report``."""
+    total, per_file = Score(), {}
+    for name, gold, path in gold_files(gold_dir, samples_dir):
+        s = score_figures(extract(path), gold.get("figures") or [], name)
+        per_file[name] = s
         total.add(s)
     return total, per_file
 
@@ -196,9 +263,8 @@ def score_actions(report: Report, gold: dict, name: str = "") -> ActionScore:
 
 def score_actions_dir(gold_dir: Path, samples_dir: Path, extract) -> tuple[ActionScore, dict[str, ActionScore]]:
     total, per_file = ActionScore(), {}
-    for gold_path in sorted(gold_dir.glob("*.yaml")):
-        gold = load_gold(gold_path)
-        s = score_actions(extract(samples_dir / gold["sample"]), gold, gold["sample"])
-        per_file[gold["sample"]] = s
+    for name, gold, path in gold_files(gold_dir, samples_dir):
+        s = score_actions(extract(path), gold, name)
+        per_file[name] = s
         total.add(s)
     return total, per_file

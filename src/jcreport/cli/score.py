@@ -6,28 +6,37 @@ import click
 
 
 def _row(name: str, label: str, c) -> str:
-    return f"{name:34} {label:11} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}  {c.tp:4} {c.fp:4} {c.fn:4}"
+    return f"{name:34} {label:14} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}  {c.tp:4} {c.fp:4} {c.fn:4}"
+
+
+def _acc(name: str, label: str, a) -> str:
+    return f"{name:34} {label:14} {a.accuracy:6.3f}  ({a.right}/{a.total})"
 
 
 @click.command("score", context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default="tests/gold")
-@click.option("--samples", "samples_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default="samples", show_default=True, help="Folder holding the samples the gold files name.")
+@click.option("--samples", "--texts", "samples_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=None, help="Folder of the texts that gold files name with `sample:` (default: samples). Gold "
+                                 "files naming `text:` read it from the texts/ folder beside GOLD_DIR (tests/real).")
 @click.option("--pairs", "pairs_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Also score `jcreport diff` on these report pairs (tests/diff/pairs).")
-@click.option("-v", "--verbose", is_flag=True, help="List every miss, spurious record and wrong split or status.")
-def score_command(gold_dir: Path, samples_dir: Path, pairs_dir: Path | None, verbose: bool) -> None:
-    """Score extraction against gold annotations: precision, recall and F1 per record type.
+@click.option("-v", "--verbose", is_flag=True, help="Per-document results, then every miss, spurious record and "
+                                                   "wrong field.")
+def score_command(gold_dir: Path, samples_dir: Path | None, pairs_dir: Path | None, verbose: bool) -> None:
+    """Score extraction against gold written by reading: precision, recall and F1 per record type,
+    and the accuracy of each field of the matched records.
 
     GOLD_DIR holds the figure gold (*.yaml); its measures/ folder, when present, the gold of
-    campaigns and measures.
+    campaigns and measures. Figures: value + unit + overlapping span; of the matched figures, split
+    (metric or case_count), action, case_type, change direction and qualifier.
 
     \b
     Example:
         jcreport score tests/gold --samples samples --pairs tests/diff/pairs
+        jcreport score tests/real/gold -v
     """
     from .. import extract_file
-    from ..scoring import score_actions_dir, score_dir
+    from ..scoring import FIGURE_FIELDS, score_actions_dir, score_dir
 
     cache: dict[Path, object] = {}
 
@@ -38,14 +47,15 @@ def score_command(gold_dir: Path, samples_dir: Path, pairs_dir: Path | None, ver
 
     total, per_file = score_dir(gold_dir, samples_dir, extract)
     click.echo(f"{'file':34} {'type':11} {'P':>6} {'R':>6} {'F1':>6}  {'tp':>4} {'fp':>4} {'fn':>4}")
-    for name, s in [*per_file.items(), ("ALL", total)]:
+    for name, s in [*(per_file.items() if verbose else ()), ("ALL", total)]:
         for label, c in [("figures", s.figures), *s.by_type.items()]:
             click.echo(_row(name, label, c))
-        click.echo(f"{name:34} {'split acc':11} {s.split_accuracy:6.3f}  ({s.split_right}/{s.split_total})")
+        for label in FIGURE_FIELDS:
+            click.echo(_acc(name, f"{label} acc", getattr(s, label)))
     misses = list(total.misses)
     if (gold_dir / "measures").is_dir():
         actions, per = score_actions_dir(gold_dir / "measures", samples_dir, extract)
-        for name, s in [*per.items(), ("ALL", actions)]:
+        for name, s in [*(per.items() if verbose else ()), ("ALL", actions)]:
             click.echo(_row(name, "campaigns", s.campaigns))
             click.echo(_row(name, "measures", s.measures))
             click.echo(f"{name:34} {'status acc':11} {s.status_accuracy:6.3f}  ({s.status_right}/{s.status_total})")

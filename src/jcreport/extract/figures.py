@@ -57,6 +57,12 @@ class FigureReader:
         self.action_of = {w: a.action for a in lex.actions.actions for w in a.words}
         self.actions = re.compile(alternation(self.action_of))
         self.verb_actions = {w for a in lex.actions.actions if a.verb for w in a.words}
+        self.person_actions = {a.action for a in lex.actions.actions if a.persons}
+        self.case_heads = tuple(lex.actions.case_heads)
+        self.list_heads = tuple(lex.actions.case_heads) + ("罪", "犯罪")
+        self.clue_units = frozenset(lex.actions.clue_units)
+        self.supervision = re.compile(alternation(lex.actions.supervision_targets)) \
+            if lex.actions.supervision_targets else None
         self.case_type_of = {w: c.case_type for c in lex.case_types.case_types for w in c.words}
         self.case_types = re.compile(alternation(self.case_type_of))
         self.honour = re.compile(alternation(lex.actions.honour_words))
@@ -154,32 +160,87 @@ def _last_verb_end(doc: Doc, begin: int, start: int, r: FigureReader) -> int | N
     return end
 
 
-def classify(doc: Doc, fig: Figure, r: FigureReader) -> None:
-    """Decide CaseCount vs Metric and the action and case type (CONTRACT: a CaseCount counts cases
-    or persons handled in a procuratorial or judicial action)."""
+def _governs(norm: str, act: re.Match, clause_start: int, r: FigureReader) -> bool:
+    """Whether an action word before a number is an act at all: one followed by 的 modifies the
+    counted noun (受理公安机关移送的案件80件); 检察建议 is a case act only after a supervision target."""
+    if norm.startswith("的", act.end()):
+        return False
+    if act.group().endswith("案") and not _COUNT_NEXT.match(norm, act.end()):
+        return False                                 # 办案事项12件: 办案 carries its object, here a modifier
+    if r.action_of[act.group()] == "检察建议":
+        return r.supervision is not None and r.supervision.search(norm, clause_start, act.start()) is not None
+    return True
+
+
+def _acts_before(norm: str, start: int, end: int, r: FigureReader) -> list[re.Match]:
+    return [a for a in r.actions.finditer(norm, start, end) if _governs(norm, a, start, r)]
+
+
+_COUNT_NEXT = re.compile(r"[\d×共计达约近超逾]")
+_AFTER_BREAK = re.compile(r"[\d×]")
+
+
+def _act_after(norm: str, fig: Figure, r: FigureReader, noun_after: str | None, clause_end: int) -> re.Match | None:
+    """The act written after the counted number: 58人作出不起诉决定, 支持7人次提起民事诉讼, and the
+    对-construction 对3名被告人提起公诉 (the verb follows the counted noun)."""
+    act = r.actions.search(norm, fig.end, clause_end)
+    if act is None or _AFTER_BREAK.search(norm, fig.end, act.start()):
+        return None
+    if noun_after is None and act.start() <= fig.end + 4 and not _RUN_BREAK.search(norm, fig.end, act.start()):
+        return act
+    lead = norm[fig.clause_start:fig.start]
+    if noun_after is not None and any(w in lead for w in ("对", "将", "把")):
+        return act
+    return None
+
+
+def _act_of_list(doc: Doc, fig: Figure, r: FigureReader, figs: list[Figure]) -> re.Match | None:
+    """One verb governs a list, across clauses of its sentence: 起诉涉枪犯罪12人,电信诈骗犯罪430人 (both
+    起诉); 批捕案件较多的罪名:盗窃罪859人. The counted noun must name crimes or cases, and no figure of
+    another kind may stand between the verb and this one."""
+    norm = doc.norm
+    noun = norm[max(fig.clause_start, fig.left_bound):fig.start].rstrip(_QUOTES)
+    if not noun.endswith(r.list_heads) or fig.clause_start <= fig.sentence[0]:
+        return None
+    acts = _acts_before(norm, fig.sentence[0], fig.clause_start, r)
+    if not acts:
+        return None
+    act = acts[-1]
+    if any(f.type != "case_count" and act.end() <= f.start for f in figs[-3:] if f.sentence == fig.sentence):
+        return None
+    return act
+
+
+def classify(doc: Doc, fig: Figure, r: FigureReader, figs: list[Figure] = ()) -> None:
+    """Decide CaseCount vs Metric and the action and case type (contract: a CaseCount counts cases
+    or persons handled in a procuratorial or judicial action). ``figs``: the figures before it."""
     norm, n = doc.norm, fig.number
     fig.kind = n.kind
-    if n.unit not in _CASE_UNITS or fig.change is not None or n.kind != "count":
+    if fig.change is not None or n.kind != "count":
+        return
+    noun_before = norm[max(fig.clause_start, fig.left_bound):fig.start]
+    if n.unit not in _CASE_UNITS and not (n.unit in r.clue_units and (noun_before.endswith("线索")
+                                                                    or norm.startswith("线索", fig.end))):
         return
     clause_end = _clause_end(norm, fig.end, fig.sentence[1])
-    acts = list(r.actions.finditer(norm, fig.clause_start, fig.start))
+    acts = _acts_before(norm, fig.clause_start, fig.start, r)
     if r.honour.search(norm, fig.end, clause_end) or (acts and r.honour.search(norm, acts[-1].end(), fig.start)):
         return
     noun_after = _subject_after(doc, fig.end, r)
     if noun_after is not None and not noun_after.endswith(r.case_nouns):
         return
-    if acts:
-        between = _strip_subject(doc, acts[-1].end(), fig.start, r)
-        if n.unit in _PERSON_UNITS and between and folded(between).endswith(r.staff_nouns):
-            return                                   # 第三方监督评估的专业人员400人: staff, not parties
-        action = acts[-1]
-    else:
-        # the action written after the number: 58人作出不起诉决定, 支持7人次提起民事诉讼
-        action = r.actions.search(norm, fig.end, clause_end)
-        if action is None or action.start() > fig.end + 4 or noun_after is not None \
-                or _RUN_BREAK.search(norm, fig.end, action.start()):
+    action = acts[-1] if acts else _act_after(norm, fig, r, noun_after, clause_end) or _act_of_list(doc, fig, r, figs)
+    if action is None:
+        if n.unit in _PERSON_UNITS or not noun_before.rstrip(_QUOTES).endswith(r.case_heads):
             return
-    fig.type, fig.action = "case_count", r.action_of[action.group()]
+        fig.type, fig.action = "case_count", "办理"      # 刑事检察案件141件 in a data list: the cases handled
+    else:
+        name = r.action_of[action.group()]
+        if n.unit in _PERSON_UNITS and name not in r.person_actions and action.end() <= fig.start:
+            between = _strip_subject(doc, action.end(), fig.start, r)
+            if between and folded(between).endswith(r.staff_nouns):
+                return                               # 第三方监督评估的专业人员400人: staff, not parties
+        fig.type, fig.action = "case_count", name
     types = list(r.case_types.finditer(norm, fig.clause_start, fig.start)) or \
         list(r.case_types.finditer(norm, fig.end, clause_end))
     if types:
@@ -288,17 +349,17 @@ def read(doc: Doc, lex: Lexicon) -> list[Figure]:
         fig.left_bound = figs[-1].end if figs else 0
         figs.append(fig)
     attach_runs(figs, norm)
-    for fig in figs:
+    for i, fig in enumerate(figs):
         read_change(norm, fig, r)
         head = figs[fig.run_head] if fig.run_head is not None else None
         if head is not None and fig.change is None and head.change is None:
             fig.type, fig.action, fig.case_type = head.type, head.action, head.case_type
             fig.kind = fig.number.kind
             if head.type == "metric" and fig.number.unit in _CASE_UNITS:
-                classify(doc, fig, r)
+                classify(doc, fig, r, figs[:i])
             fig.subject = head.subject
         else:
-            classify(doc, fig, r)
+            classify(doc, fig, r, figs[:i])
             if fig.type == "metric" and fig.number.unit in _CASE_UNITS:
                 _inherit_breakdown(doc, figs, fig, r)
             after = _subject_after(doc, fig.end, r) if fig.number.kind == "count" else None

@@ -78,6 +78,7 @@ class FigureReader:
                 q.word for q in lex.units.qualifiers if q.where == "prefix")[3:-1] + ")?$")
         self.basis = re.compile(alternation(fw.basis) + "|(?:" + alternation(fw.basis_lead) + r")[^,;。:、]{1,10}?(?=分别|" +
                                 alternation(self.direction)[3:-1] + ")")
+        self.basis_lead = re.compile(alternation([*fw.basis, *fw.basis_lead]))
         self.breakdown = re.compile(alternation(fw.breakdown))
         self.leads = re.compile(alternation(fw.actors))
 
@@ -125,7 +126,7 @@ def _subject_after(doc: Doc, end: int, r: FigureReader) -> str | None:
     """The counted noun right after the unit: 33个案例获评 -> 案例."""
     stop = end
     for word, s, _ in doc.tokens_from(end, 6):
-        if s != stop or not _CJK.match(word) or word in r.stop_words or (s == end and word in r.action_of):
+        if s != stop or not _CJK.match(word) or word in r.stop_words or word in r.action_of:
             break                                    # 7人次|提起民事诉讼: a verb, not a counted noun
         stop = s + len(word)
     return doc.text(end, stop) if stop > end else None
@@ -227,9 +228,11 @@ def classify(doc: Doc, fig: Figure, r: FigureReader, figs: list[Figure] = ()) ->
     if r.honour.search(norm, fig.end, clause_end) or (acts and r.honour.search(norm, acts[-1].end(), fig.start)):
         return
     noun_after = _subject_after(doc, fig.end, r)
-    if noun_after is not None and not noun_after.endswith(r.case_nouns):
-        return
-    action = acts[-1] if acts else _act_after(norm, fig, r, noun_after, clause_end) or _act_of_list(doc, fig, r, figs)
+    after = None if acts else _act_after(norm, fig, r, noun_after, clause_end)
+    if noun_after is not None and not noun_after.endswith(r.case_nouns) and not (
+            after and n.unit in _PERSON_UNITS and r.action_of[after.group()] in r.person_actions):
+        return                                       # 对24名省部级以上干部立案侦查: defendants, whatever the noun
+    action = acts[-1] if acts else after or _act_of_list(doc, fig, r, figs)
     if action is None:
         if n.unit in _PERSON_UNITS or not noun_before.rstrip(_QUOTES).endswith(r.case_heads):
             return
@@ -253,6 +256,8 @@ def read_change(norm: str, fig: Figure, r: FigureReader) -> None:
     m = r.change.search(left)
     if not m or norm[fig.start - 1:fig.start] == "至" or left.endswith(("升至", "降至")):
         return
+    if len(m.group("dir")) == 1 and not r.basis_lead.search(left):
+        return                                       # 高/低/多/少 state a change only after 比/较: 比去年同期高4.5个百分点
     basis = None
     sent_left = norm[fig.sentence[0]:fig.start]
     for b in r.basis.finditer(sent_left):
@@ -260,17 +265,36 @@ def read_change(norm: str, fig: Figure, r: FigureReader) -> None:
     fig.change = Change(direction=r.direction[m.group("dir")], basis=basis)
 
 
-def _inherit_breakdown(doc: Doc, figs: list[Figure], fig: Figure, r: FigureReader) -> None:
-    """Parts after 其中 count what their total counts: 共办理案件110件,其中民事案件60件."""
-    if not r.breakdown.match(doc.norm, fig.clause_start):
+_LIST_JOINERS = frozenset({"、", "和", "及", "与", "、和"})
+
+
+def _continues_list(norm: str, prev: Figure, fig: Figure) -> bool:
+    """A value listed right after a change figure of the same unit takes its direction."""
+    return prev.change is not None and prev.sentence == fig.sentence and prev.number.unit == fig.number.unit \
+        and norm[prev.end:fig.start] in _LIST_JOINERS
+
+
+def _inherit_breakdown(doc: Doc, figs: list[Figure], i: int, r: FigureReader) -> None:
+    """Parts after 其中 count what their total counts: 共办理案件110件,其中民事案件60件 (also when 其中
+    opens the next sentence), and so do the parts listed after the first (其中刑事347万件,民事28万件)."""
+    fig, norm = figs[i], doc.norm
+    opens = r.breakdown.match(norm, fig.clause_start) is not None
+    total, sentence, back = None, fig.sentence, 1 if opens else 0
+    for j in range(i - 1, -1, -1):
+        f = figs[j]
+        if f.sentence != sentence:
+            if back == 0:
+                break
+            back, sentence = back - 1, f.sentence
+        if f.number.unit == fig.number.unit and f.change is None and f.end <= fig.clause_start:
+            total = f if opens or f.extra.get("part") else None
+            break
+    if total is None or total.type != "case_count" or \
+            r.honour.search(norm, fig.end, _clause_end(norm, fig.end, fig.sentence[1])):
         return
-    total = next((f for f in reversed(figs) if f.end <= fig.clause_start and f.sentence == fig.sentence
-                  and f.number.unit == fig.number.unit and f.change is None), None)
-    if total is not None and total.type == "case_count" and not r.honour.search(doc.norm, fig.end,
-                                                                               _clause_end(doc.norm, fig.end, fig.sentence[1])):
-        fig.type, fig.action = "case_count", total.action
-        types = list(r.case_types.finditer(doc.norm, fig.clause_start, fig.start))
-        fig.case_type = r.case_type_of[types[-1].group()] if types else total.case_type
+    fig.type, fig.action, fig.extra["part"] = "case_count", total.action, True
+    types = list(r.case_types.finditer(norm, fig.clause_start, fig.start))
+    fig.case_type = r.case_type_of[types[-1].group()] if types else total.case_type
 
 
 def attach_runs(figs: list[Figure], norm: str) -> None:
@@ -351,6 +375,8 @@ def read(doc: Doc, lex: Lexicon) -> list[Figure]:
     attach_runs(figs, norm)
     for i, fig in enumerate(figs):
         read_change(norm, fig, r)
+        if fig.change is None and i and _continues_list(norm, figs[i - 1], fig):
+            fig.change = figs[i - 1].change          # 同比分别下降5.2%、6.4%: every value of the list is down
         head = figs[fig.run_head] if fig.run_head is not None else None
         if head is not None and fig.change is None and head.change is None:
             fig.type, fig.action, fig.case_type = head.type, head.action, head.case_type
@@ -361,7 +387,9 @@ def read(doc: Doc, lex: Lexicon) -> list[Figure]:
         else:
             classify(doc, fig, r, figs[:i])
             if fig.type == "metric" and fig.number.unit in _CASE_UNITS:
-                _inherit_breakdown(doc, figs, fig, r)
+                _inherit_breakdown(doc, figs, i, r)
+            elif fig.type == "case_count" and r.breakdown.match(norm, fig.clause_start):
+                fig.extra["part"] = True
             after = _subject_after(doc, fig.end, r) if fig.number.kind == "count" else None
             if fig.type == "case_count" and after and not after.endswith(r.case_nouns):
                 after = None

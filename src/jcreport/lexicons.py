@@ -49,6 +49,7 @@ class ActionEntry(Entry):
     action: str
     words: list[str]
     verb: bool = False
+    field: bool = False          # inside a counted noun (民事检察监督案件) it names a field, not a procedure
     persons: bool = False        # the persons it counts are suspects or defendants, whatever the noun (起诉原…干部25人)
 
 

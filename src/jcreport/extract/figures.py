@@ -58,6 +58,7 @@ class FigureReader:
         self.actions = re.compile(alternation(self.action_of))
         self.verb_actions = {w for a in lex.actions.actions if a.verb for w in a.words}
         self.person_actions = {a.action for a in lex.actions.actions if a.persons}
+        self.field_words = {w for a in lex.actions.actions if a.field for w in a.words}
         self.case_heads = tuple(lex.actions.case_heads)
         self.list_heads = tuple(lex.actions.case_heads) + ("罪", "犯罪")
         self.clue_units = frozenset(lex.actions.clue_units)
@@ -164,7 +165,7 @@ def _last_verb_end(doc: Doc, begin: int, start: int, r: FigureReader) -> int | N
 def _governs(norm: str, act: re.Match, clause_start: int, r: FigureReader) -> bool:
     """Whether an action word before a number is an act at all: one followed by 的 modifies the
     counted noun (受理公安机关移送的案件80件); 检察建议 is a case act only after a supervision target."""
-    if norm.startswith("的", act.end()):
+    if norm.startswith("的", act.end()) and act.group() in r.verb_actions:
         return False
     if act.group().endswith("案") and not _COUNT_NEXT.match(norm, act.end()):
         return False                                 # 办案事项12件: 办案 carries its object, here a modifier
@@ -174,7 +175,37 @@ def _governs(norm: str, act: re.Match, clause_start: int, r: FigureReader) -> bo
 
 
 def _acts_before(norm: str, start: int, end: int, r: FigureReader) -> list[re.Match]:
-    return [a for a in r.actions.finditer(norm, start, end) if _governs(norm, a, start, r)]
+    """The acts of a clause that can govern a number at ``end``; an act in brackets (决定不起诉(含附条件
+    不起诉)48件) is a remark, not the act."""
+    acts = []
+    for a in r.actions.finditer(norm, start, end):
+        if _governs(norm, a, start, r) and not (norm.rfind("(", start, a.start()) > norm.rfind(")", start, a.start())
+                                                and ")" in norm[a.end():end]):
+            acts.append(a)
+    return acts
+
+
+def _choose_act(norm: str, acts: list[re.Match], r: FigureReader) -> re.Match:
+    """The governing act among a clause's acts before the number: a procedure beats a generic verb
+    wherever it stands (受理审查逮捕案件, 适用认罪认罚审结374件), except a field word inside the counted
+    noun (受理民事检察监督案件); two procedures coordinated under a generic verb keep the verb (受理审查逮捕、
+    审查起诉犯罪嫌疑人N人); two coordinated without one, the first named (民事抗诉和再审检察建议N件)."""
+    generic = [a for a in acts if a.group() in r.verb_actions]
+    procs = [a for a in acts if a.group() not in r.verb_actions and not (generic and a.group() in r.field_words
+                                                                         and generic[0].start() < a.start())]
+    if not procs:
+        return acts[-1]
+    last = procs[-1]
+    run = [last]
+    for a in reversed(procs[:-1]):
+        if norm[a.end():run[0].start()] in _LIST_JOINERS and r.action_of[a.group()] != r.action_of[run[0].group()]:
+            run.insert(0, a)
+        else:
+            break
+    if len(run) > 1:
+        verb = [g for g in generic if g.end() <= run[0].start()]
+        return verb[-1] if verb else run[0]
+    return last
 
 
 _COUNT_NEXT = re.compile(r"[\d×共计达约近超逾]")
@@ -190,7 +221,7 @@ def _act_after(norm: str, fig: Figure, r: FigureReader, noun_after: str | None, 
     if noun_after is None and act.start() <= fig.end + 4 and not _RUN_BREAK.search(norm, fig.end, act.start()):
         return act
     lead = norm[fig.clause_start:fig.start]
-    if noun_after is not None and any(w in lead for w in ("对", "将", "把")):
+    if noun_after is not None and any(w in lead for w in ("对", "将", "把", "向")):
         return act
     return None
 
@@ -210,6 +241,28 @@ def _act_of_list(doc: Doc, fig: Figure, r: FigureReader, figs: list[Figure]) -> 
     if any(f.type != "case_count" and act.end() <= f.start for f in figs[-3:] if f.sentence == fig.sentence):
         return None
     return act
+
+
+_ITEM_GAP = re.compile(r"[^。!?\d×]{0,40}|[^。!?\d×]{0,40}。其中[^。!?\d×]{0,10}")
+
+
+def _item_of_list(doc: Doc, fig: Figure, r: FigureReader, figs: list[Figure]) -> str | None:
+    """A verb-less item of a list of case counts takes the list's act: 审查逮捕41件;审查起诉99件;提请延押1件
+    (data sheets), 盗窃罪859人,占…17.1%;诈骗罪629人 (items across ;). The item is a bare noun and
+    its number; the case count it continues stands close before it, with only rates between."""
+    norm = doc.norm
+    noun = norm[max(fig.clause_start, fig.left_bound):fig.start].strip(_QUOTES)
+    if not noun or len(noun) > 20 or not _CJK.match(noun[-1]) or r.actions.search(noun) \
+            or any(v in noun for v in r.verb_words) or folded(noun).endswith(r.staff_nouns):
+        return None
+    for prev in reversed(figs[-4:]):
+        if prev.number.kind != "count" or prev.change is not None:
+            continue                                 # 占批捕总人数的17.1%
+        if prev.type == "case_count" and prev.number.unit in _CASE_UNITS \
+                and _ITEM_GAP.fullmatch(norm, prev.end, fig.clause_start):
+            return prev.action
+        return None
+    return None
 
 
 def classify(doc: Doc, fig: Figure, r: FigureReader, figs: list[Figure] = ()) -> None:
@@ -232,11 +285,15 @@ def classify(doc: Doc, fig: Figure, r: FigureReader, figs: list[Figure] = ()) ->
     if noun_after is not None and not noun_after.endswith(r.case_nouns) and not (
             after and n.unit in _PERSON_UNITS and r.action_of[after.group()] in r.person_actions):
         return                                       # 对24名省部级以上干部立案侦查: defendants, whatever the noun
-    action = acts[-1] if acts else after or _act_of_list(doc, fig, r, figs)
+    action = _choose_act(norm, acts, r) if acts else after or _act_of_list(doc, fig, r, figs)
     if action is None:
-        if n.unit in _PERSON_UNITS or not noun_before.rstrip(_QUOTES).endswith(r.case_heads):
+        listed = _item_of_list(doc, fig, r, figs)
+        if listed is not None:
+            fig.type, fig.action = "case_count", listed
+        elif n.unit in _PERSON_UNITS or not noun_before.rstrip(_QUOTES).endswith(r.case_heads):
             return
-        fig.type, fig.action = "case_count", "办理"      # 刑事检察案件141件 in a data list: the cases handled
+        else:
+            fig.type, fig.action = "case_count", "办理"  # 刑事检察案件141件 in a data list: the cases handled
     else:
         name = r.action_of[action.group()]
         if n.unit in _PERSON_UNITS and name not in r.person_actions and action.end() <= fig.start:

@@ -194,7 +194,7 @@ def _choose_act(norm: str, acts: list[re.Match], r: FigureReader) -> re.Match:
     procs = [a for a in acts if a.group() not in r.verb_actions and not (generic and a.group() in r.field_words
                                                                          and generic[0].start() < a.start())]
     if not procs:
-        return acts[-1]
+        return generic[-1] if generic else acts[-1]
     last = procs[-1]
     run = [last]
     for a in reversed(procs[:-1]):

@@ -10,7 +10,7 @@ from jcreport import extract
 from jcreport.models import Meta
 from jcreport.pipeline import default_lexicon, run, to_report
 from jcreport.doc import Doc
-from jcreport.normalize import normalize
+from jcreport.normalize import reading_copy
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -36,7 +36,8 @@ def _figures(report):
 def _extract(text, year=None):
     if year is None:
         return extract(text)
-    doc = Doc(source=text, norm=normalize(text))
+    norm, pos = reading_copy(text)
+    doc = Doc(source=text, norm=norm, pos=pos)
     from jcreport import pipeline
 
     ctx = pipeline.Context(doc, default_lexicon(), "rjieba")

@@ -13,23 +13,28 @@ def cn_integer(text: str) -> int:
 
     >>> [cn_integer(t) for t in ["三十", "两", "一千二百", "十一", "九十八", "二〇二四", "一万二千", "三亿五千万"]]
     [30, 2, 1200, 11, 98, 2024, 12000, 350000000]
+
+    A last digit after a unit of a hundred or more stands for the next lower unit (elided):
+
+    >>> [cn_integer(t) for t in ["两万五", "一百五", "三千五万", "一千零五", "二十五"]]
+    [25000, 150, 35000000, 1005, 25]
     """
     if text and all(ch in _DIGITS for ch in text) and len(text) > 1:
         return int("".join(str(_DIGITS[ch]) for ch in text))  # 二〇二四: digit by digit
-    total, section, digit = 0, 0, 0
+    total, section, digit, last = 0, 0, 0, 0    # last: the unit just written, for an elided one (两万五)
     for ch in text:
         if ch in _DIGITS:
-            digit = _DIGITS[ch]
+            digit, last = _DIGITS[ch], (0 if ch in "零〇" else last)
         elif ch in _SMALL:
             section += (digit or 1) * _SMALL[ch]
-            digit = 0
+            digit, last = 0, _SMALL[ch]
         elif ch in _BIG:
-            section += digit
+            section += digit * last // 10 if last >= 100 else digit
             total = (total + section) * _BIG[ch] if _BIG[ch] > 10_000 else total + section * _BIG[ch]
-            section, digit = 0, 0
+            section, digit, last = 0, 0, _BIG[ch]
         else:
             raise ValueError(f"not a Chinese numeral: {text!r}")
-    return total + section + digit
+    return total + section + (digit * last // 10 if last >= 100 else digit)
 
 
 def to_decimal(digits: str) -> Decimal:
@@ -57,11 +62,16 @@ def plain(value: Decimal) -> int | float:
 def cn_neighbours(text: str) -> tuple[int, int] | None:
     """Two neighbouring digits written together mean "two or three": 两三 -> (2, 3), 七八 -> (7, 8).
 
-    >>> cn_neighbours("两三"), cn_neighbours("三四"), cn_neighbours("二〇"), cn_neighbours("三十")
-    ((2, 3), (3, 4), None, None)
+    A unit after the pair scales both: 五六十 -> (50, 60), 三四百 -> (300, 400).
+
+    >>> cn_neighbours("两三"), cn_neighbours("三四"), cn_neighbours("二〇"), cn_neighbours("三十"), cn_neighbours("五六十")
+    ((2, 3), (3, 4), None, None, (50, 60))
     """
+    scale = 1
+    if len(text) == 3 and text[2] in _SMALL:
+        text, scale = text[:2], _SMALL[text[2]]
     if len(text) == 2 and text[0] in _DIGITS and text[1] in _DIGITS:
         a, b = _DIGITS[text[0]], _DIGITS[text[1]]
         if a and b == a + 1:
-            return a, b
+            return a * scale, b * scale
     return None

@@ -19,6 +19,8 @@ from . import numbers, periods
 _CLAUSE_BREAK = re.compile(r"[,;:。!?\n]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BASIS_PERIODS = frozenset({"去年", "上年", "去年同期", "上年同期", "同期"})
+_BASIS_LEADS = frozenset("比较与同")
+_BASELINE = re.compile(r"(?:去年同期|上年同期|去年|上年|同期|上一年)(?:为|是|有|共)?$")
 _CASE_UNITS = frozenset({"件", "件次", "起", "宗", "人", "名", "人次"})
 _PERSON_UNITS = frozenset({"人", "名", "人次"})
 _RUN_BREAK = re.compile(r"[、和及与\d×]")
@@ -255,11 +257,12 @@ def _item_of_list(doc: Doc, fig: Figure, r: FigureReader, figs: list[Figure]) ->
     if not noun or len(noun) > 20 or not _CJK.match(noun[-1]) or r.actions.search(noun) \
             or any(v in noun for v in r.verb_words) or folded(noun).endswith(r.staff_nouns):
         return None
+    if not figs or not _ITEM_GAP.fullmatch(norm, figs[-1].end, fig.clause_start):
+        return None
     for prev in reversed(figs[-4:]):
         if prev.number.kind != "count" or prev.change is not None:
             continue                                 # 占批捕总人数的17.1%
-        if prev.type == "case_count" and prev.number.unit in _CASE_UNITS \
-                and _ITEM_GAP.fullmatch(norm, prev.end, fig.clause_start):
+        if prev.type == "case_count" and prev.number.unit in _CASE_UNITS and fig.start - prev.end <= 60:
             return prev.action
         return None
     return None
@@ -290,10 +293,9 @@ def classify(doc: Doc, fig: Figure, r: FigureReader, figs: list[Figure] = ()) ->
         listed = _item_of_list(doc, fig, r, figs)
         if listed is not None:
             fig.type, fig.action = "case_count", listed
-        elif n.unit in _PERSON_UNITS or not noun_before.rstrip(_QUOTES).endswith(r.case_heads):
-            return
-        else:
-            fig.type, fig.action = "case_count", "办理"  # 刑事检察案件141件 in a data list: the cases handled
+        elif n.unit not in _PERSON_UNITS and noun_before.rstrip(_QUOTES).endswith(r.case_heads):
+            fig.extra["handled"] = True              # 刑事检察案件141件 in a data list: handled, unless a 其中 part
+        return
     else:
         name = r.action_of[action.group()]
         if n.unit in _PERSON_UNITS and name not in r.person_actions and action.end() <= fig.start:
@@ -320,6 +322,18 @@ def read_change(norm: str, fig: Figure, r: FigureReader) -> None:
     for b in r.basis.finditer(sent_left):
         basis = b.group()
     fig.change = Change(direction=r.direction[m.group("dir")], basis=basis)
+
+
+def _take_baseline_of(figs: list[Figure], i: int) -> None:
+    """A baseline (去年同期为420件) has the type and action of the figure it is the baseline for: the
+    nearest earlier figure of its sentence with the same unit (contract)."""
+    fig = figs[i]
+    for prev in reversed(figs[max(0, i - 4):i]):
+        if prev.sentence != fig.sentence:
+            return
+        if prev.number.unit == fig.number.unit and prev.change is None:
+            fig.type, fig.action, fig.case_type = prev.type, prev.action, prev.case_type
+            return
 
 
 _LIST_JOINERS = frozenset({"、", "和", "及", "与", "、和"})
@@ -399,7 +413,8 @@ def attach_periods(doc: Doc, figs: list[Figure], mentions: list[periods.PeriodMe
     para_lead = {}
     for line in doc.lines:
         i = bisect_left(starts, line.start)
-        if i < len(mentions) and mentions[i].start < line.start + 3:
+        if i < len(mentions) and mentions[i].start < line.start + 3 \
+                and doc.norm[mentions[i].start - 1:mentions[i].start] not in _BASIS_LEADS:
             para_lead[line.start] = mentions[i]
     line_starts = [ln.start for ln in doc.lines]
     for fig in figs:
@@ -407,7 +422,8 @@ def attach_periods(doc: Doc, figs: list[Figure], mentions: list[periods.PeriodMe
         i = bisect_right(starts, fig.start) - 1
         while i >= 0 and mentions[i].start >= fig.sentence[0]:
             p = mentions[i]
-            if p.end <= fig.start and not (fig.change is not None and doc.norm[p.start:p.end] in _BASIS_PERIODS):
+            if p.end <= fig.start and not (fig.change is not None and doc.norm[p.start:p.end] in _BASIS_PERIODS) \
+                    and doc.norm[p.start - 1:p.start] not in _BASIS_LEADS:   # 比2018年上升: the change's basis
                 best = p
                 break
             i -= 1
@@ -445,12 +461,16 @@ def read(doc: Doc, lex: Lexicon) -> list[Figure]:
             classify(doc, fig, r, figs[:i])
             if fig.type == "metric" and fig.number.unit in _CASE_UNITS:
                 _inherit_breakdown(doc, figs, i, r)
+                if fig.type == "metric" and fig.extra.get("handled"):
+                    fig.type, fig.action = "case_count", "办理"
             elif fig.type == "case_count" and r.breakdown.match(norm, fig.clause_start):
                 fig.extra["part"] = True
             after = _subject_after(doc, fig.end, r) if fig.number.kind == "count" else None
             if fig.type == "case_count" and after and not after.endswith(r.case_nouns):
                 after = None
             fig.subject = after or _subject_before(doc, fig.start, r, fig)
+        if fig.type == "metric" and fig.change is None and _BASELINE.search(norm, fig.clause_start, fig.start):
+            _take_baseline_of(figs, i)
         if fig.change is not None:
             fig.type = "metric"
         fig.section = doc.section_at(fig.start)

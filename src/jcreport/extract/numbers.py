@@ -32,6 +32,9 @@ _PARTS = {
 _FIGURE = r"""
   (?:
       百分之(?P<pct>{CNDEC}|{ARABIC}) (?P<ppost>{SUFFIX})?              # 百分之九十八以上
+      (?:{JOIN}百分之(?P<pct2>{CNDEC}|{ARABIC}))?                        # 百分之五到百分之十: one range
+    | (?P<den>{CN})分之(?P<numer>{CNDEC}) (?P<fpost>{SUFFIX})?           # 四分之三, 三分之二以上: a rate
+    | (?P<tenths>[二两三四五六七八九]|{ARABIC})成(?![员立为果效绩本功熟长都型案就交])(?P<tpost>{SUFFIX})?  # 两成 = 20%
     | (?P<lo>{ARABIC}|{CN}) (?P<lomult>{MULT})? (?P<lounit>{UNIT})?     # range: 1万至5万元
       \s*(?P<join>{JOIN})\s*
       (?P<num2>{ARABIC}|{CN}) (?P<mult2>{MULT})? (?P<unit2>{UNIT}) (?P<post2>{SUFFIX})?
@@ -44,10 +47,10 @@ _FIGURE = r"""
 # Where a figure can begin: the first digit of a run of digits (Arabic, Chinese, redacted).
 _STARTS = re.compile(r"""
     (?<![\d零〇一二两三四五六七八九十百千万亿])(?<!\d[,.])
-    (?:[\d零〇二两三四五六七八九十百千]|一(?=[零〇一二两三四五六七八九十百千万亿点]))  # first digit of a run; a lone 一 is no number
+    (?:[\d零〇二两三四五六七八九十百千]|一(?=[零〇一二两三四五六七八九十百千万亿点名人件位起]))  # first digit of a run; a lone 一 only when it may count (一名…、两名)
   | (?<![×X*x])[×X*x]                                                                   # first redaction mark
 """, re.VERBOSE)
-_RANK = r"(?P<ord>第(?P<rank>{ARABIC}|{CN})(?:位|名)?|前(?P<top>{ARABIC}|{CN})(?:名|位)?)"
+_RANK = r"(?P<ord>第(?P<rank>{ARABIC}|{CN})(?:位|名)?|前(?P<top>{ARABIC}|{CN})(?:名|位)?|(?P<first>首位|榜首))"
 _RANK_CONTEXT = r"(?:{RANKCTX})$"
 
 
@@ -57,7 +60,7 @@ class NumberCandidate:
 
     start: int
     end: int
-    form: str  # plain | percent | range | ratio | rank
+    form: str  # plain | percent | fraction | tenths | range | ratio | rank
     parts: dict[str, str | None] = field(default_factory=dict)
 
 
@@ -92,6 +95,8 @@ class NumberGrammar:
         self.rank_context = build(_RANK_CONTEXT, parts)
         # 第一方阵, 第五届, 第一次, 第一部: an ordinal in a name, not a rank
         self.not_rank = re.compile(alternation(["方阵", "梯队", "届", "期", "批", "轮", "季度"] + [u.unit for u in units.units]))
+        self.far_prefix = re.compile("(?P<q>" + alternation(e.word for e in q["prefix"] if e.bound != "exact")[3:-1]
+                                     + r")(?:了|占[^,;:。!?\n]{0,12}?的)$")
         self.prefixes = sorted((e.word for e in q["prefix"]), key=len, reverse=True)
         self.bounds = {(e.where, e.word): e.bound for e in units.qualifiers}
         self.multipliers = {k: Decimal(v) for k, v in units.multipliers.items()}
@@ -116,6 +121,23 @@ def _prefix(text: str, start: int, g: NumberGrammar) -> str | None:
     return None
 
 
+_COUNT_NEAR = re.compile(r"[^,;:。!?\n、和及与]{0,10}[、和及与](?:[\d两二三四五六七八九十])")
+
+
+def _coordinated(text: str, m: re.Match[str]) -> bool:
+    """A lone 一 counts when coordinated with another count: 一名副检察长、两名检察官 (or after one)."""
+    if _COUNT_NEAR.match(text, m.end()):
+        return True
+    before = text[max(0, m.start() - 12):m.start()]
+    return before.endswith(("、", "和", "及")) and re.search(r"[\d两二三四五六七八九十][^,;:。!?\n]{0,10}[、和及]$", before) is not None
+
+
+def _far_prefix(text: str, start: int, g: NumberGrammar) -> str | None:
+    """A qualifier standing away from its number: 约占全部案件的9%, 超过了百分之零点九."""
+    m = g.far_prefix.search(text, max(0, start - 16), start)
+    return m.group("q") if m else None
+
+
 def _excluded(text: str, m: re.Match[str], g: NumberGrammar) -> bool:
     num = m.group("num")
     start = m.start()
@@ -123,16 +145,17 @@ def _excluded(text: str, m: re.Match[str], g: NumberGrammar) -> bool:
     if before == "第" or before.isdigit() or (before in ".," and text[start - 2:start - 1].isdigit()):
         return True                                 # ordinal (第十五次) or inside a longer number
     if num and not num[0].isdigit() and num[0] not in "×X*x":
-        if num == "一" or (all(ch in "百千万亿" for ch in num) and not m.group("mid1")):
+        if (num == "一" and not _coordinated(text, m)) or (all(ch in "百千万亿" for ch in num) and not m.group("mid1")):
             return True                             # lone 一 is an article; 千家万户 is an idiom
         if (before and before in "每某之唯同") or text[start - 2:start] in ("一些", "其中", "之一"):
             return True
-    if g.not_after.match(text, m.end("num") if num else m.end()):
+    if g.not_after.match(text, m.end("num") if num else m.end("num2") if m.group("num2") else m.end()):
         return True
     if before == "前" and g.rank_context.search(text, max(0, start - 9), start - 1):
         return True                                 # 居全市前两名 is a rank, read by the rank pattern
-    if m.group("unit") == "次" and text.startswith(("会议", "全会", "全体会议"), m.end()) and "届" in text[max(0, start - 8):start]:
-        return True                                 # 十三届全国人大三次会议: the session's ordinal
+    if m.group("unit") == "次" and (before == "届" or text.startswith(("会议", "全会", "全体会议"), m.end())
+                                    and "届" in text[max(0, start - 8):start]):
+        return True                                 # 十三届全国人大三次会议, 九届五次、六次全会: the session's ordinal
     return False
 
 
@@ -144,11 +167,13 @@ def find(norm: str, g: NumberGrammar) -> list[NumberCandidate]:
     for m in scan(g.figure, _STARTS, norm):
         if _excluded(norm, m, g) or slogans.overlaps(m.start(), m.end()) or quoted.contains(m.start(), m.end()):
             continue
-        form = "percent" if m.group("pct") else "range" if m.group("lo") else "ratio" if m.group("ra") else "plain"
+        form = "percent" if m.group("pct") else "fraction" if m.group("den") else "tenths" if m.group("tenths") \
+            else "range" if m.group("lo") else "ratio" if m.group("ra") else "plain"
         if form == "ratio" and not _ratio_context(norm, m.start()):
             continue
         parts = m.groupdict()
         parts["pre"] = _prefix(norm, m.start(), g)
+        parts["far"] = None if parts["pre"] else _far_prefix(norm, m.start(), g)
         start = m.start() - len(parts["pre"] or "")
         found.append(NumberCandidate(start, m.end(), form, parts))
     taken = Spans([(c.start, c.end) for c in found])
@@ -170,7 +195,8 @@ def _ratio_context(text: str, start: int) -> bool:
 
 
 def _bound(g: NumberGrammar, parts: dict, suffix_key: str = "post") -> tuple[str | None, str]:
-    for where, key in (("suffix", suffix_key), ("middle", "mid2"), ("middle", "mid1"), ("prefix", "pre")):
+    for where, key in (("suffix", suffix_key), ("middle", "mid2"), ("middle", "mid1"), ("prefix", "pre"),
+                       ("prefix", "far")):
         word = parts.get(key)
         if word:
             return word, g.bounds[(where, word)]
@@ -191,8 +217,19 @@ def resolve(c: NumberCandidate, g: NumberGrammar) -> Resolved:
     p = c.parts
     if c.form == "percent":
         qualifier, bound = _bound(g, p, "ppost")
-        return Resolved(plain(to_decimal(p["pct"])), "%", qualifier, bound, False, kind="rate")
+        upper = plain(to_decimal(p["pct2"])) if p["pct2"] else None
+        return Resolved(plain(to_decimal(p["pct"])), "%", qualifier, "at_least" if upper is not None else bound, False,
+                        upper=upper, kind="rate")
+    if c.form == "fraction":                         # 四分之三 -> 75 %
+        qualifier, bound = _bound(g, p, "fpost")
+        share = to_decimal(p["numer"]) * 100 / to_decimal(p["den"])
+        return Resolved(plain(round(share, 2)), "%", qualifier, bound, False, kind="rate")
+    if c.form == "tenths":                           # 两成 -> 20 %
+        qualifier, bound = _bound(g, p, "tpost")
+        return Resolved(plain(to_decimal(p["tenths"]) * 10), "%", qualifier, bound, False, kind="rate")
     if c.form == "rank":
+        if p["first"]:                               # 居全省首位
+            return Resolved(1, None, None, "exact", False, kind="rank")
         digits = p["rank"] or p["top"]
         return Resolved(plain(to_decimal(digits)), None, None, "exact" if p["rank"] else "at_most", False, kind="rank")
     if c.form == "ratio":

@@ -25,6 +25,7 @@ _PERIOD = r"""
   | (?:(?P<my>{Y})年)?(?P<ma>{M})月?{TO}(?P<mb>{M})月份?(?!\d*日)          # 2024年1至9月, 1-9月
   | (?P<ya>{Y}){TO}(?P<yb>{Y})年                                        # 2018-2022年
   | (?P<hy>{Y})年(?:度)?(?P<half3>{HALF})                               # 2024年上半年
+  | (?P<wy>{Y})年(?:度)?全年                                            # 2023年全年: that year, whatever the document's
   | (?=\d)(?P<a>{ATOM1})(?:{TO}(?P<b>{ATOM2})(?:底|末)?)?(?P<since>以来)?      # 2024年4月至10月
   | (?P<rel>{REL})(?P<half>{HALF})?(?P<relsince>以来)?                  # 今年以来, 今年上半年
   | (?P<half2>{HALF})
@@ -78,6 +79,8 @@ def resolve(m: re.Match[str], g: PeriodGrammar, year: int | None) -> Period | No
         if not (gd["y0"] or gd["m0"]):
             return None
         return Period(text=text, start=None, end=_fmt(gd["y0"] or year, gd["m0"], gd["d0"]))
+    if gd["wy"]:
+        return Period(text=text, start=gd["wy"], end=gd["wy"])
     if gd["half3"]:
         a, b = g.halves[gd["half3"]]
         return Period(text=text, start=_fmt(gd["hy"], a), end=_fmt(gd["hy"], b))

@@ -63,6 +63,7 @@ from typing import NamedTuple
 import yaml
 
 from jcreport.normalize import normalize
+from jcreport.scoring import Counts
 
 ROOT = Path(__file__).resolve().parents[1]
 UNITS_FILE = ROOT / "lexicons" / "units.yaml"
@@ -325,24 +326,19 @@ def matches(p: Figure, g: Figure) -> bool:
 
 
 @dataclass
-class Tally:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class Tally(Counts):
+    """jcreport's own counts (precision, recall, F1 as `jcreport score` computes them), with time and misses."""
+
     seconds: float = 0.0
     misses: list[str] = field(default_factory=list)
 
     @property
     def p(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        return self.precision
 
     @property
     def r(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+        return self.recall
 
 
 def score_doc(pred: list[Figure], doc: Doc, tally: Tally) -> None:

@@ -83,7 +83,7 @@ def _doc_type(opening: str) -> str:
 
 
 def _year(doc: Doc, doc_type: str, date: str | None, opening: str) -> int | None:
-    """The year whose work the document reports on (CONTRACT)."""
+    """The year whose work the document reports on (docs/contract.md)."""
     m = _REVIEW.search(opening)
     if m:
         return int(m.group("y") or m.group("y2"))

@@ -21,6 +21,7 @@ ROLES = {"review", "problems", "plan", None}
 SECTION_KEYS = {"marker", "title", "start", "role", "note"}
 META_KEYS = {"title", "doc_type", "organ", "organ_level", "year", "date", "speaker", "region", "note"}
 CAMPAIGN_KEYS = {"name", "kind", "mentions", "note"}
+MEASURE_KEYS = {"verb", "start", "object", "object_start", "status", "concrete", "note"}
 FIGURE_KEYS = {"raw", "start", "value", "unit", "qualifier", "type", "action", "case_type", "change", "note"}
 
 
@@ -70,6 +71,15 @@ def check(path: Path) -> list[str]:
                 errors.append(f"{path.name}: year {meta.get('year')!r}")
         if "figures" not in gold or "campaigns" not in gold:
             errors.append(f"{path.name}: figures and campaigns must be given (write [] when there are none)")
+    for m in gold.get("measures") or []:
+        at("measure verb", m.get("verb"), m.get("start"))
+        at("measure object", m.get("object"), m.get("object_start"))
+        if set(m) - MEASURE_KEYS:
+            errors.append(f"{path.name}: measure {m.get('verb')!r} has unknown keys {sorted(set(m) - MEASURE_KEYS)}")
+        if m.get("status") not in ("done", "planned", "ongoing"):
+            errors.append(f"{path.name}: measure {m.get('verb')!r} status {m.get('status')!r}")
+        if "text" in gold and not isinstance(m.get("concrete"), bool):
+            errors.append(f"{path.name}: measure {m.get('verb')!r} needs concrete: true|false")
     for s in gold.get("sections") or []:
         if set(s) - SECTION_KEYS:
             errors.append(f"{path.name}: section {s.get('title')!r} has unknown keys {sorted(set(s) - SECTION_KEYS)}"

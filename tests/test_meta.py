@@ -7,7 +7,9 @@ from jcreport import extract
 EXPECTED = {
     "000_988622692f9d59e0.txt": dict(organ="天津市人民检察院第二分院", organ_level="branch", doc_type="work_report", year=2024),
     "001_ed9c6841f7749872.txt": dict(doc_type="speech", year=2023, date="2023-12-13"),
-    "002_d72a806f25a1289a.txt": dict(organ="湛江市检察院", organ_level="municipal", doc_type="speech", year=2020,
+    # news of a meeting, in the third person, quoting the chief's speech: meeting_news (contract v2),
+    # and the organ by its full name with 人民
+    "002_d72a806f25a1289a.txt": dict(organ="湛江市人民检察院", organ_level="municipal", doc_type="meeting_news", year=2020,
                                      date="2021-02-25", speaker="张和林"),
     "003_a82b9bb60c50b0fd.txt": dict(organ="中山市人民检察院", organ_level="municipal", doc_type="rectification", year=2024),
     "004_f22a4de8b00fd4f6.txt": dict(organ="芝罘区人民检察院", organ_level="district", doc_type="experience"),

@@ -43,6 +43,7 @@ class Doc:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     tokens: Sequence[tuple[str, int, int]] = field(default_factory=list)
     sections: list[SectionNode] = field(default_factory=list)
+    chrome: Any = None                  # Spans of the page-chrome lines (extract/chrome.py)
     meta: Meta = field(default_factory=Meta)
     periods: list[Any] = field(default_factory=list)
     figures: list[Any] = field(default_factory=list)

@@ -140,6 +140,28 @@ class PeriodsFile(Entry):
     open_ended: list[str]
 
 
+class DocTypeCues(Entry):
+    doc_type: str
+    title: dict[str, int] = {}
+    opening: dict[str, int] = {}
+
+
+class MetaFile(Entry):
+    chrome: list[str]
+    chrome_short: list[str]
+    chrome_short_max: int
+    chrome_lines: list[str]
+    bylines: list[str]
+    doc_types: list[DocTypeCues]
+    provinces: list[str]
+    municipalities: list[str]
+    region_names: dict[str, str]
+    prefecture_cities: list[str]
+    organ_noise: list[str]
+    superior_leads: list[str]
+    superior_tails: list[str]
+
+
 FILES: dict[str, type[Entry]] = {
     "units.yaml": UnitsFile,
     "exclusions.yaml": ExclusionsFile,
@@ -151,6 +173,7 @@ FILES: dict[str, type[Entry]] = {
     "campaigns.yaml": CampaignsFile,
     "campaign_patterns.yaml": CampaignPatternsFile,
     "statuses.yaml": StatusesFile,
+    "meta.yaml": MetaFile,
 }
 
 
@@ -166,6 +189,7 @@ class Lexicon:
     campaigns: CampaignsFile
     campaign_patterns: CampaignPatternsFile
     statuses: StatusesFile
+    meta: MetaFile
     dirs: tuple[Path, ...]
 
     def domain_words(self) -> list[str]:
@@ -242,5 +266,5 @@ def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
         case_types=loaded["case_types.yaml"], periods=loaded["periods.yaml"],
         measure_verbs=loaded["measure_verbs.yaml"], figure_words=loaded["figure_words.yaml"],
         campaigns=loaded["campaigns.yaml"], campaign_patterns=loaded["campaign_patterns.yaml"],
-        statuses=loaded["statuses.yaml"], dirs=dirs,
+        statuses=loaded["statuses.yaml"], meta=loaded["meta.yaml"], dirs=dirs,
     )

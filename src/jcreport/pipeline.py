@@ -11,7 +11,7 @@ from pathlib import Path
 from . import outline, sentences
 from . import tokenize as tokenize_stage
 from .doc import Doc
-from .extract import campaigns, checks, figures, measures, meta
+from .extract import campaigns, checks, chrome, figures, measures, meta
 from .lexicons import Lexicon, load_lexicon
 from .models import Campaign, CaseCount, Measure, Metric, Report, Source
 from .normalize import reading_copy
@@ -55,8 +55,9 @@ def _checks(ctx: Context) -> None:
 
 STAGES: tuple[Stage, ...] = (
     Stage("sentences", ("norm",), ("lines", "sentences"), lambda c: sentences.run(c.doc)),
+    Stage("chrome", ("norm", "lines"), ("chrome",), lambda c: chrome.run(c.doc, c.lexicon)),
     Stage("outline", ("norm", "lines"), ("sections",), lambda c: outline.run(c.doc)),
-    Stage("meta", ("source", "norm", "lines"), ("meta",), lambda c: meta.run(c.doc)),
+    Stage("meta", ("norm", "lines", "chrome", "sections"), ("meta",), lambda c: meta.run(c.doc, c.lexicon)),
     Stage("tokenize", ("norm",), ("tokens",),
           lambda c: tokenize_stage.run(c.doc, tokenize_stage.tokenizer(c.tokenizer, c.lexicon))),
     Stage("figures", ("norm", "sentences", "sections", "tokens", "meta"), ("figures", "periods"), _figures),

@@ -195,19 +195,26 @@ def score_dir(gold_dir: Path, samples_dir: Path | None, extract) -> tuple[Score,
     return total, per_file
 
 
+META_FIELDS = ("title", "doc_type", "organ", "organ_level", "year")
+
+
 @dataclass
 class ActionScore:
-    """Campaigns and measures against tests/gold/measures/ (GUIDELINES.md there)."""
+    """Document-level records against gold: campaigns, measures (all, and concrete acts alone),
+    measure status, section roles and the meta fields (guides: tests/gold/GUIDELINES.md and
+    tests/gold/measures/GUIDELINES.md)."""
 
     campaigns: Counts = field(default_factory=Counts)
     measures: Counts = field(default_factory=Counts)
-    status_right: int = 0
-    status_total: int = 0
+    concrete: Counts = field(default_factory=Counts)
+    status: Agreement = field(default_factory=Agreement)
+    roles: Agreement = field(default_factory=Agreement)
+    meta: dict[str, Agreement] = field(default_factory=lambda: {k: Agreement() for k in META_FIELDS})
     misses: list[str] = field(default_factory=list)
 
     @property
     def status_accuracy(self) -> float:
-        return self.status_right / self.status_total if self.status_total else 1.0
+        return self.status.accuracy
 
     def add(self, other: "ActionScore") -> None:
         add_fields(self, other)
@@ -217,13 +224,11 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def score_actions(report: Report, gold: dict, name: str = "") -> ActionScore:
-    """Campaigns match when any of their mentions overlap; measures when the verb is the same and
-    the object spans overlap. Status accuracy is over matched measures."""
-    score = ActionScore()
+def _campaigns(score: ActionScore, report: Report, gold: list[dict], name: str) -> None:
+    """Campaigns match when any of their mentions overlap."""
     pred_c = [[(m.start, m.end) for m in c.mentions] for c in report.campaigns]
     used: set[int] = set()
-    for g in gold.get("campaigns") or []:
+    for g in gold:
         spans = [(m["start"], m["start"] + len(m["text"])) for m in g["mentions"]]
         hit = next((i for i, ps in enumerate(pred_c) if i not in used and any(_overlap(p, s) for p in ps for s in spans)), None)
         if hit is None:
@@ -236,32 +241,77 @@ def score_actions(report: Report, gold: dict, name: str = "") -> ActionScore:
         if i not in used:
             score.campaigns.fp += 1
             score.misses.append(f"{name}: spurious campaign {c.name}@{c.mentions[0].start}")
-    used = set()
-    pred_m = report.measures
-    for g in gold.get("measures") or []:
+
+
+def _measures(counts: Counts, status: Agreement | None, pred: list, gold: list[dict], name: str,
+              misses: list[str]) -> None:
+    """Measures match when the verb is the same and the object spans overlap; status over matches."""
+    used: set[int] = set()
+    for g in gold:
         obj = (g["object_start"], g["object_start"] + len(g["object"]))
-        hit = next((i for i, m in enumerate(pred_m) if i not in used and m.verb == g["verb"] and m.object_span is not None
-                    and _overlap((m.object_span.start, m.object_span.end), obj)), None)
+        hit = next((i for i, m in enumerate(pred) if i not in used and _same_name(m.verb, g["verb"])
+                    and m.object_span is not None and _overlap((m.object_span.start, m.object_span.end), obj)), None)
         if hit is None:
-            score.measures.fn += 1
-            score.misses.append(f"{name}: missed measure {g['verb']}|{g['object']}@{g['start']}")
+            counts.fn += 1
+            misses.append(f"{name}: missed measure {g['verb']}|{g['object']}@{g['start']}")
             continue
         used.add(hit)
-        score.measures.tp += 1
-        score.status_total += 1
-        if pred_m[hit].status == g["status"]:
-            score.status_right += 1
-        else:
-            score.misses.append(f"{name}: status of {g['verb']}|{g['object']}@{g['start']} is {g['status']}, "
-                                f"extracted {pred_m[hit].status} (cue {pred_m[hit].cue})")
-    for i, m in enumerate(pred_m):
+        counts.tp += 1
+        if status is not None and not status.tally(pred[hit].status == g["status"]):
+            misses.append(f"{name}: status of {g['verb']}|{g['object']}@{g['start']} is {g['status']}, "
+                          f"extracted {pred[hit].status} (cue {pred[hit].cue})")
+    for i, m in enumerate(pred):
         if i not in used:
-            score.measures.fp += 1
-            score.misses.append(f"{name}: spurious measure {m.verb}|{m.object}@{m.span.start}")
+            counts.fp += 1
+            misses.append(f"{name}: spurious measure {m.verb}|{m.object}@{m.span.start}")
+
+
+def _roles(score: ActionScore, report: Report, gold: list[dict], name: str) -> None:
+    """Section roles of the gold headings jcreport found (a heading is found when its start lies in
+    the span of an outline section's heading)."""
+    for g in gold:
+        hit = next((s for s in report.outline if s.span.start <= g["start"] < max(s.span.end, s.span.start + 1)), None)
+        if hit is not None and not score.roles.tally(hit.role == g.get("role")):
+            score.misses.append(f"{name}: role of {g.get('marker') or ''}{g['title']}@{g['start']} is {g.get('role')},"
+                                f" extracted {hit.role}")
+
+
+def _meta(score: ActionScore, report: Report, gold: dict, name: str) -> None:
+    """Meta fields compare as read (folded, spaces dropped); an organ also equals its name with the
+    enclosing places in front (丽水市莲都区人民检察院 = 莲都区人民检察院): the contract asks for the name
+    "as far as the text gives it", and texts differ in how far."""
+    def key(value):
+        return None if value is None else "".join(folded(str(value)).split())
+
+    for f in META_FIELDS:
+        want, got = gold.get(f), getattr(report.meta, f)
+        a, b = key(want), key(got)
+        same = a == b or (f == "organ" and a and b and (a.endswith(b) or b.endswith(a)) and min(len(a), len(b)) > 6)
+        if not score.meta[f].tally(same):
+            score.misses.append(f"{name}: meta {f} is {want!r}, extracted {got!r}")
+
+
+def score_actions(report: Report, gold: dict, name: str = "") -> ActionScore:
+    """Campaigns, measures (when the gold lists them; ``all`` only where it marks ``concrete``, as the
+    version-2 gold does), section roles and meta (when the gold gives them)."""
+    score = ActionScore()
+    _campaigns(score, report, gold.get("campaigns") or [], name)
+    if "measures" in gold:
+        golds = gold["measures"] or []
+        if all("concrete" in g for g in golds) and "text" in gold:
+            _measures(score.measures, score.status, report.measures, golds, name, score.misses)
+        else:
+            _measures(score.measures, score.status, [m for m in report.measures if m.concrete], golds, name,
+                      score.misses)
+        _measures(score.concrete, None, [m for m in report.measures if m.concrete],
+                  [g for g in golds if g.get("concrete", True)], name, [])
+    _roles(score, report, gold.get("sections") or [], name)
+    if isinstance(gold.get("meta"), dict):
+        _meta(score, report, gold["meta"], name)
     return score
 
 
-def score_actions_dir(gold_dir: Path, samples_dir: Path, extract) -> tuple[ActionScore, dict[str, ActionScore]]:
+def score_actions_dir(gold_dir: Path, samples_dir: Path | None, extract) -> tuple[ActionScore, dict[str, ActionScore]]:
     total, per_file = ActionScore(), {}
     for name, gold, path in gold_files(gold_dir, samples_dir):
         s = score_actions(extract(path), gold, name)

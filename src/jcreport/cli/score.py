@@ -53,13 +53,18 @@ def score_command(gold_dir: Path, samples_dir: Path | None, pairs_dir: Path | No
         for label in FIGURE_FIELDS:
             click.echo(_acc(name, f"{label} acc", getattr(s, label)))
     misses = list(total.misses)
-    if (gold_dir / "measures").is_dir():
-        actions, per = score_actions_dir(gold_dir / "measures", samples_dir, extract)
-        for name, s in [*(per.items() if verbose else ()), ("ALL", actions)]:
-            click.echo(_row(name, "campaigns", s.campaigns))
-            click.echo(_row(name, "measures", s.measures))
-            click.echo(f"{name:34} {'status acc':11} {s.status_accuracy:6.3f}  ({s.status_right}/{s.status_total})")
-        misses += actions.misses
+    actions_dir = gold_dir / "measures" if (gold_dir / "measures").is_dir() else gold_dir
+    actions, per = score_actions_dir(actions_dir, samples_dir, extract)
+    for name, s in [*(per.items() if verbose else ()), ("ALL", actions)]:
+        click.echo(_row(name, "campaigns", s.campaigns))
+        click.echo(_row(name, "measures", s.measures))
+        click.echo(_row(name, "concrete", s.concrete))
+        click.echo(_acc(name, "status acc", s.status))
+        click.echo(_acc(name, "role acc", s.roles))
+        for f, a in s.meta.items():
+            if a.total:
+                click.echo(_acc(name, f"{f} acc", a))
+    misses += actions.misses
     if pairs_dir is not None:
         from ..diff.match import DEFAULT_SIMILARITY
         from ..diff.scoring import score_pairs

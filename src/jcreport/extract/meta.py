@@ -1,114 +1,129 @@
 """Metadata from the title lines and the opening: title, organ and its level, region, document
-type, the year reported on, the date delivered, and the speaker."""
+type, the year reported on, the date delivered, and the speaker (docs/contract.md, meta).
+
+Page chrome (extract/chrome.py) is skipped: the title is the first line of the document itself,
+or none when the text starts without one (各位代表：…, a delivery line, a review heading, a byline,
+a paragraph). The organ is read by extract/organ.py, the type by extract/doc_type.py.
+"""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-import yaml
-
 from ..doc import Doc
+from ..lexicons import Lexicon
 from ..models import Meta
-from ..resources import lexicon_path
+from ..patterns import alternation
+from . import doc_type, organ
 
-_ORGAN = re.compile(
-    r"(?P<organ>(?:最高人民检察院)|(?P<region>[^\s\d,。;:、“”()和与及的在委院党组对向由]{2,10}?(?:省|自治区|市|州|盟|地区|县|区|旗))?"
-    r"(?:人民)?检察院(?P<branch>第[一二三四五六七八九十]分院)?)")
 _DATE_CN = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12]\d|0?[1-9])日")
-_DATE_ISO = re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>1[0-2]|0?[1-9])-(?P<d>3[01]|[12]\d|0?[1-9])")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?![\d月])")
-_REVIEW = re.compile(r"(?:总结|回顾)(?P<y>(?:19|20)\d{2})年|(?P<y2>(?:19|20)\d{2})年(?:以来|,|工作回顾|全市检察机关|度)")
-_SPEAKER = re.compile(r"检察长[,\s]*(?P<name>[\u4e00-\u9fff]{2,3}?)(?=\s*$|在|同志|作|强调|指出|表示|说)", re.M)
+_DATE_DOTS = re.compile(r"(?<![\d.])(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<m>1[0-2]|0?[1-9])\.(?P<y>(?:19|20)\d{2})(?![\d.])")
+_DATE_ISO = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12]\d|0?[1-9])")
+_DELIVERY = re.compile(r"^\s*(?:——|--|-)")
+_NOT_TITLE_START = re.compile(r"\s*(?:各位代表|同志们|尊敬的|[一二三四五六七八九十]+、|\(|第[一二三四五六七八九十]+[,、]|\d+[.、])")
+_REVIEW_HEADING = re.compile(r"^\s*(?:(?:19|20)\d{2}年|过去[一二三四五]年|[一二三四五]年来|过去一年|五年)[^,。]{0,8}(?:工作)?回顾\s*$")
+_SPEAKER_LINE = re.compile(r"检察长[^,。]{0,3}$|检察长\s*[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}\s*$")
+_TAG = re.compile(r"^\s*【[^】]{1,10}】")
+# a year in the opening that is the one reported on: a review of it (2022年,全市检察机关…;
+# 2022年以来; 2022年工作回顾; 2019年1-8月; 2024年上半年)
+_REVIEWED = re.compile(r"(?<![比较与到至同])(?<!恢复到)(?P<y>(?:19|20)\d{2})\s?年(?:度)?(?:以来|,|工作回顾|检察工作回顾|"
+                       r"全[市省区县国]|[上下]半年|前三季度|第?[一二三四]季度|(?:1|一)\s?[-至到~]\s?\d{1,2}月|全年|共|，)")
+_PLAN_AFTER = re.compile(r"[^。;]{0,12}?(?:要|将|计划|力争|重点抓好)")
+_ANY_YEAR = re.compile(r"(?<![比较与到至同\d])(?P<y>(?:19|20)\d{2})\s?年(?![\d月]*同期)")
+_SINCE = re.compile(r"(?P<y>(?:19|20)\d{2})年以来")
+_SPEAKER = re.compile(r"检察长[,\s]*(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}?)(?=\s*$|在|同志|作|强调|指出|表示|说)", re.M)
 
 
-@lru_cache(maxsize=1)
-def _cues() -> dict:
-    return yaml.safe_load(lexicon_path("meta.yaml").read_text(encoding="utf-8"))
+class MetaReader:
+    def __init__(self, lex: Lexicon) -> None:
+        self.bylines = re.compile(alternation(lex.meta.bylines))
+        self.organ = organ.reader(lex)
+        self.doc_type = doc_type.reader(lex)
 
 
-def _title(doc: Doc) -> str | None:
-    for line in doc.lines[:5]:
-        line_text = doc.norm[line.start:line.end]
-        text = doc.text(line.start, line.end).strip()
-        if any(s.start == line.start + len(line_text) - len(line_text.lstrip()) and s.marker for s in doc.sections[:3]):
-            return None                      # the first line is already a numbered heading: no title
-        if text and len(text) <= 60 and not re.search(r"[。;]$", text) and not text.startswith(("——", "--")):
-            if text.endswith((":", ":")) and len(text) <= 8:
-                continue
-            return text
-    return None
+@lru_cache(maxsize=8)
+def reader(lex: Lexicon) -> MetaReader:
+    return MetaReader(lex)
 
 
-def _organ(doc: Doc, opening: str) -> tuple[str | None, str | None, str]:
-    best = None
-    for m in _ORGAN.finditer(opening):
-        if m.group("region") or m.group("organ").startswith("最高"):
-            best = m
-            break
-    if best is None:
-        return None, None, "unknown"
-    organ, region = best.group("organ"), best.group("region")
-    if region and region.startswith("中共"):
-        organ, region = organ[2:], region[2:]
-    if organ.startswith("最高"):
-        return organ, None, "supreme"
-    if best.group("branch"):
-        level = "branch"
-    else:
-        level = _level(region or "")
-    return organ, region, level
+def _body_lines(doc: Doc) -> list[tuple[int, int]]:
+    """The non-empty lines of the document itself (page chrome left out), as offsets."""
+    chrome = doc.chrome
+    out = []
+    for ln in doc.lines:
+        text = doc.norm[ln.start:ln.end]
+        if text.strip() and not (chrome is not None and chrome.overlaps(ln.start, ln.end)):
+            out.append((ln.start, ln.end))
+    return out
 
 
-def _level(region: str) -> str:
-    base = re.sub(r"(?:省|自治区|市)$", "", region)
-    if region.endswith(("省", "自治区")) or (region.endswith("市") and base in _cues()["provinces"]):
-        return "provincial"
-    if region.endswith(("区", "县", "旗")):
-        return "district"
-    if region.endswith(("市", "州", "盟", "地区")):
-        return "municipal"
-    return "unknown"
+def _title(doc: Doc, lines: list[tuple[int, int]], r: MetaReader) -> tuple[str | None, int | None]:
+    """The title and the index of its line among ``lines``, or (None, None)."""
+    for i, (start, end) in enumerate(lines[:4]):
+        norm = doc.norm[start:end].strip()
+        if _DELIVERY.match(norm) or _NOT_TITLE_START.match(norm) or _REVIEW_HEADING.match(norm):
+            return None, None
+        if r.bylines.search(norm) and len(norm) <= 40 or _SPEAKER_LINE.search(norm):
+            continue                                  # (本报记者 杨婷 通讯员 储婷婷), 某院检察长 李明
+        if len(norm) > 60 or norm.endswith(("。", ";", ":", "!")) or len(norm) < 5:
+            return None, None                         # the text opens with a paragraph: no title
+        any_sections = any(s.start == start + len(doc.norm[start:end]) - len(doc.norm[start:end].lstrip()) and s.marker
+                           for s in doc.sections[:3])
+        if any_sections:
+            return None, None
+        text = doc.text(start, end).strip()
+        tag = _TAG.match(text)
+        return (text[tag.end():].strip() if tag else text), i
+    return None, None
 
 
 def _date(opening: str) -> str | None:
-    m = _DATE_CN.search(opening) or _DATE_ISO.search(opening)
+    m = _DATE_CN.search(opening) or _DATE_ISO.search(opening) or _DATE_DOTS.search(opening)
     return f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}" if m else None
 
 
-def _doc_type(opening: str) -> str:
-    for rule in _cues()["doc_types"]:
-        if any(w in opening for w in rule["words"]):
-            return rule["doc_type"]
-    return "other"
-
-
-def _year(doc: Doc, doc_type: str, date: str | None, opening: str) -> int | None:
-    """The year whose work the document reports on (docs/contract.md)."""
-    m = _REVIEW.search(opening)
-    if m:
-        return int(m.group("y") or m.group("y2"))
+def _year(kind: str, date: str | None, opening: str, page: str) -> int | None:
+    """The year whose work the document reports on (docs/contract.md): the year a review in the
+    opening names; else a report's delivery date less one when it falls in the first quarter (a
+    report in January 2024 is on 2023); else the date; else the latest year the opening names
+    (never a comparison year: 比2018年, 恢复到2018年同期)."""
+    reviewed = [int(m.group("y")) for m in _REVIEWED.finditer(opening)
+                if not _PLAN_AFTER.match(opening, m.end())]     # 2021年,全市检察机关要: the plan
+    if reviewed:
+        return max(reviewed)
     if date:
         y, month = int(date[:4]), int(date[5:7])
-        if doc_type in ("work_report", "meeting_news") and month <= 3:
-            return y - 1
-        return y
-    years = [int(y) for y in _YEAR.findall(doc.norm[:3000])]
+        return y - 1 if kind in ("work_report", "meeting_news", "summary") and month <= 3 and _reviews(opening) else y
+    years = [int(m.group("y")) for m in _ANY_YEAR.finditer(opening)] or \
+        [int(m.group("y")) for m in _ANY_YEAR.finditer(page)]
     return max(years) if years else None
 
 
-def read(doc: Doc) -> Meta:
-    opening = doc.norm[:600]
-    title = _title(doc)
-    organ, region, level = _organ(doc, opening)
-    if organ is None:
-        organ, region, level = _organ(doc, doc.norm[:3000])
-    date = _date(opening)
-    doc_type = _doc_type(doc.norm[:400])
+def _reviews(opening: str) -> bool:
+    """Whether the opening looks back on a year (过去一年, 一年来, 去年, 五年来, 工作回顾)."""
+    return re.search(r"过去[一五]年|[一五]年来|去年|上年|工作回顾|回顾|报告工作|各位代表", opening) is not None
+
+
+def read(doc: Doc, lex: Lexicon) -> Meta:
+    r = reader(lex)
+    lines = _body_lines(doc)
+    title, at = _title(doc, lines, r)
+    body = lines[at + 1:] if at is not None else lines
+    opening = "\n".join(doc.norm[s:e] for s, e in body[:8])[:600]
+    title_norm = doc.norm[lines[at][0]:lines[at][1]].strip() if at is not None else ""
+    page = doc.norm[:3000]
+    name, region, level = organ.read(title_norm, opening, r.organ)
+    if name is None:
+        name, region, level2 = organ.read(None, page, r.organ)
+        level = level2 if level2 != "unknown" else level
+    date = _date("\n".join(doc.norm[s:e] for s, e in lines[:12])) or _date(page[:800])
+    kind = r.doc_type.read(title_norm, opening)
     speaker = _SPEAKER.search(doc.norm[:1500])
-    return Meta(title=title, organ=organ, organ_level=level, region=region, doc_type=doc_type,
-                year=_year(doc, doc_type, date, opening), date=date, speaker=speaker.group("name") if speaker else None)
+    return Meta(title=title, organ=name, organ_level=level, region=region, doc_type=kind,
+                year=_year(kind, date, (title_norm + "\n" + opening), page), date=date,
+                speaker="".join(speaker.group("name").split()) if speaker else None)
 
 
-def run(doc: Doc) -> None:
-    """Reads ``lines``, ``norm``; writes ``meta``."""
-    doc.meta = read(doc)
+def run(doc: Doc, lex: Lexicon) -> None:
+    """Reads ``lines``, ``norm``, ``chrome``; writes ``meta``."""
+    doc.meta = read(doc, lex)

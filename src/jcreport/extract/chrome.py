@@ -1,0 +1,52 @@
+"""Page chrome: the lines of a web page that are site furniture, not the document (menus,
+breadcrumbs, 字号/来源/发布时间 lines, share buttons, comment boxes). They are kept in the text, as
+users have them, but never become a title, a section, a figure or a measure. Words:
+``lexicons/meta.yaml`` (``chrome``, ``chrome_short``, ``chrome_lines``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..doc import Doc
+from ..lexicons import Lexicon
+from ..patterns import alternation
+from ..spans import Spans
+
+_DATE_LINE = re.compile(r"[\d\s:年月日/.-]{8,}")
+
+
+class ChromeReader:
+    def __init__(self, lex: Lexicon) -> None:
+        m = lex.meta
+        self.strong = re.compile(alternation(m.chrome))
+        self.short = re.compile(alternation(m.chrome_short))
+        self.short_max = m.chrome_short_max
+        self.whole = frozenset(m.chrome_lines)
+
+    def is_chrome(self, line: str) -> bool:
+        """Whether one line (normalized) is page furniture.
+
+        >>> from jcreport.pipeline import default_lexicon
+        >>> r = reader(default_lexicon())
+        >>> [r.is_chrome(t) for t in ["当前位置:首页>>检务公开", "【字号: 大 中 小】", "分享到:", "2023-01-04 10:20",
+        ...                           "全市检察机关依法关闭违法企业3家,分享经验"]]
+        [True, True, True, True, False]
+        """
+        text = line.strip()
+        if not text:
+            return False
+        if text in self.whole or self.strong.search(text) or _DATE_LINE.fullmatch(text):
+            return True
+        return len(text) <= self.short_max and self.short.search(text) is not None
+
+
+@lru_cache(maxsize=8)
+def reader(lex: Lexicon) -> ChromeReader:
+    return ChromeReader(lex)
+
+
+def run(doc: Doc, lex: Lexicon) -> None:
+    """Reads ``lines``; writes ``chrome`` (the chrome lines as spans)."""
+    r = reader(lex)
+    doc.chrome = Spans([(ln.start, ln.end) for ln in doc.lines if r.is_chrome(doc.norm[ln.start:ln.end])])

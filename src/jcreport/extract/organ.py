@@ -1,0 +1,171 @@
+"""The organ a document speaks for, with its full official name and level (docs/contract.md, meta).
+
+Find, then resolve: every mention of a procuratorate (某省检察院, 某铁检院, 最高检, 云南检察机关) is a
+candidate; its place is read backwards from the kind word and cleaned of what is not a place
+(听取…, 记者从…, 一些情况引起了…); a superior (按照省检察院部署, 在最高人民检察院的领导下) is never the
+author; the author is the candidate of the title, else the one the opening acts through. The name is
+completed (人民, 铁路运输, a bare 市 from the city named elsewhere) and its level read from the place
+(lexicons/meta.yaml: provinces, municipalities, prefecture-level cities).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicons import Lexicon
+from ..patterns import alternation
+
+_KIND = re.compile(r"最高人民检察院|最高检(?!察)|(?:人民)?检察院(?:第[一二三四五六七八九十]分院|[^\W\d_]{0,4}分院)?|铁检院|铁检分院|检察分院"
+                   r"|(?<=[省市区县])检察机关|(?<![全本该各])检察机关(?=[^\W\d_])")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff·]{1,18}$")
+_UNIT = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:自治区|特别行政区|省|自治州|地区|盟|州|市|林区|城区|新区|矿区|区|自治县|县|旗)"
+                   r"|[\u4e00-\u9fff]{2,6}铁路运输|铁路运输|[\u4e00-\u9fff]{0,6}军事)$")
+_SUBJECT_AFTER = re.compile(r"党组|召开|举行|检察长|工作报告|开展|发布|联合|组织|坚持|聚焦|立足|充分|依法|全面|积极|深入|围绕|通报")
+
+
+@dataclass
+class Candidate:
+    start: int
+    place: str          # 江苏省, 武汉市硚口区, 市 (bare), "" (none written)
+    kind: str           # 人民检察院, 铁路运输检察院, 军事检察院, 最高人民检察院, 检察机关 ...
+    branch: str
+
+
+class OrganReader:
+    def __init__(self, lex: Lexicon) -> None:
+        m = lex.meta
+        self.noise = sorted(m.organ_noise, key=len, reverse=True)
+        self.superior_lead = re.compile(alternation(m.superior_leads) + r"[^,。;:]{0,3}$")
+        self.superior_tail = re.compile(r"^[^,。;:]{0,6}?" + alternation(m.superior_tails))
+        self.provinces = tuple(sorted(m.provinces, key=len, reverse=True))
+        self.municipalities = frozenset(m.municipalities)
+        self.region_names = m.region_names
+        self.cities = frozenset(m.prefecture_cities)
+
+    def place_before(self, text: str, end: int) -> str:
+        """The place written right before a kind word: the run of characters back to punctuation,
+        cut after the last word that is no part of a place name, kept only as far as it is a chain of
+        places (江苏省南京市, 武汉市硚口区)."""
+        m = _CJK_RUN.search(text, max(0, end - 18), end)
+        run = m.group() if m else ""
+        cut = max((run.rfind(w) + len(w) for w in self.noise if w in run), default=0)
+        run = run[cut:]
+        chain = ""
+        while run:
+            unit = _UNIT.search(run)
+            if unit is None:
+                break
+            chain, run = unit.group() + chain, run[:unit.start()]
+        if not chain and run[-1:] in ("市", "省", "县", "区") and (len(run) == 1 or run[-2:-1] in "全本该各"):
+            chain = run[-1]                           # a bare 市检察院: the city is named elsewhere
+        elif not chain and run in self.region_names:
+            chain = self.region_names[run]
+        elif not chain:
+            short = next((p for p in self.provinces if run.endswith(p)), None)
+            if short:
+                chain = self.region_names.get(short, short + ("市" if short in self.municipalities else "省"))
+        return chain
+
+    def superior(self, text: str, start: int, end: int) -> bool:
+        return bool(self.superior_lead.search(text, max(0, start - 8), start) or self.superior_tail.search(text[end:end + 10]))
+
+    def level(self, place: str, kind: str, branch: str) -> str:
+        if kind == "最高人民检察院":
+            return "supreme"
+        if branch or kind.endswith("分院"):
+            return "branch"
+        if "铁路运输" in place or "林区" in place:
+            return "district"
+        if "军事" in place:
+            return "provincial" if place.startswith(("解放军", "中国人民解放军")) else "municipal"
+        units = re.findall(r"[\u4e00-\u9fff]+?(?:自治区|特别行政区|省|自治州|地区|盟|州|市|城区|新区|矿区|区|自治县|县|旗)", place)
+        if not units:
+            return "unknown"
+        last = units[-1]
+        if last.endswith(("自治区", "省", "特别行政区")):
+            return "provincial"
+        if last.endswith("市"):
+            name = last[:-1]
+            name = next((p for p in self.provinces if name.startswith(p) and name[len(p):] in self.cities), name)
+            name = name if name in self.cities or name in self.municipalities else name.removeprefix(
+                next((p for p in self.provinces if name.startswith(p)), ""))
+            if name in self.municipalities:
+                return "provincial"
+            return "municipal" if name in self.cities else "district"
+        if last.endswith(("州", "盟", "地区")):
+            return "municipal"
+        return "district"
+
+
+@lru_cache(maxsize=8)
+def reader(lex: Lexicon) -> OrganReader:
+    return OrganReader(lex)
+
+
+def candidates(text: str, r: OrganReader) -> list[Candidate]:
+    found = []
+    for m in _KIND.finditer(text):
+        kind = m.group()
+        if kind.startswith("最高"):
+            if not r.superior(text, m.start(), m.end()):
+                found.append(Candidate(m.start(), "", "最高人民检察院", ""))
+            continue
+        place = r.place_before(text, m.start())
+        if kind == "检察机关" and (not place or place in ("市", "省", "区", "县")):
+            continue
+        if r.superior(text, m.start() - len(place), m.end()):
+            continue
+        branch = re.search(r"第[一二三四五六七八九十]分院", kind)
+        kind = "铁路运输检察院" if kind.startswith("铁检") else kind
+        found.append(Candidate(m.start() - len(place), place, kind, branch.group() if branch else ""))
+    return found
+
+
+def _city(text: str, r: OrganReader) -> str | None:
+    """The city a text names most often (中山市, not 全市 or 巡察组向市), for a bare 市检察院."""
+    names = [p for m in re.finditer("市", text) if len(p := r.place_before(text, m.end())) > 1 and p.endswith("市")]
+    return max(set(names), key=names.count) if names else None
+
+
+def _full_name(c: Candidate, text: str, r: OrganReader) -> str | None:
+    """某省检察院 -> 某省人民检察院; 某铁检院 -> 某铁路运输检察院; a bare 市 takes the city the text names."""
+    if c.kind == "最高人民检察院":
+        return c.kind
+    place = c.place
+    if place in ("市", "县", "区", "省", ""):
+        if place != "市":
+            return None
+        place = _city(text, r)
+        if place is None:
+            return None
+    if "铁路运输" in place or c.kind == "铁路运输检察院":
+        return (place if "铁路运输" in place else place + "铁路运输") + "检察院" + c.branch
+    if "军事" in place:
+        return place + "检察院"
+    suffix = "检察分院" if c.kind.endswith("检察分院") else "人民检察院" + (c.branch or "")
+    return place + suffix
+
+
+def read(title: str | None, opening: str, r: OrganReader) -> tuple[str | None, str | None, str]:
+    """(organ, region, organ_level) of a document from its title and opening."""
+    found = [("title", c) for c in candidates(title or "", r)] + [("open", c) for c in candidates(opening, r)]
+    if not found:
+        return None, None, "unknown"
+
+    def score(item: tuple[str, Candidate]) -> tuple:
+        where, c = item
+        text = title if where == "title" else opening
+        end = c.start + len(c.place) + len(c.kind)
+        acts = bool(_SUBJECT_AFTER.match(text or "", end))
+        named = c.place not in ("", "市", "县", "区", "省") or c.kind == "最高人民检察院"
+        organ_itself = c.kind != "检察机关"          # 烟台市检察机关 is the system, not an organ
+        mentions = sum(1 for _, o in found if o.place == c.place and o.kind == c.kind)
+        return (where == "title", named, c.place == "市", organ_itself, mentions + (2 if acts else 0), -c.start)
+
+    _, best = max(found, key=score)
+    organ = _full_name(best, (title or "") + opening, r)
+    if organ is None:
+        return None, None, r.level(best.place, best.kind, best.branch) if best.place in ("省",) else "unknown"
+    place = organ.removesuffix("人民检察院").removesuffix("检察院")
+    return organ, (place or None), r.level(place if best.kind != "最高人民检察院" else "", best.kind, best.branch)

@@ -286,7 +286,7 @@ def _meta(score: ActionScore, report: Report, gold: dict, name: str) -> None:
     for f in META_FIELDS:
         want, got = gold.get(f), getattr(report.meta, f)
         a, b = key(want), key(got)
-        same = a == b or (f == "organ" and a and b and (a.endswith(b) or b.endswith(a)) and min(len(a), len(b)) > 6)
+        same = a == b or bool(f == "organ" and a and b and (a.endswith(b) or b.endswith(a)) and min(len(a), len(b)) > 6)
         if not score.meta[f].tally(same):
             score.misses.append(f"{name}: meta {f} is {want!r}, extracted {got!r}")
 

@@ -26,11 +26,15 @@ _SPEAKER_LINE = re.compile(r"检察长[^,。]{0,3}$|检察长\s*[\u4e00-\u9fff](
 _TAG = re.compile(r"^\s*【[^】]{1,10}】")
 # a year in the opening that is the one reported on: a review of it (2022年,全市检察机关…;
 # 2022年以来; 2022年工作回顾; 2019年1-8月; 2024年上半年)
-_REVIEWED = re.compile(r"(?<![比较与到至同])(?<!恢复到)(?P<y>(?:19|20)\d{2})\s?年(?:度)?(?:以来|,|工作回顾|检察工作回顾|"
-                       r"全[市省区县国]|[上下]半年|前三季度|第?[一二三四]季度|(?:1|一)\s?[-至到~]\s?\d{1,2}月|全年|共|，)")
-_PLAN_AFTER = re.compile(r"[^。;]{0,12}?(?:要|将|计划|力争|重点抓好)")
+_Y = r"(?:19|20)\d{2}"
+_REVIEWED = re.compile(
+    rf"(?<![比较与到至同\d])(?<!恢复到)(?P<y>{_Y})\s?年(?:度)?(?:,|检察工作回顾|工作回顾|(?:检察)?工作(?:报告|总结|情况|取得)|"
+    r"检察工作取得|全[市省区县国](?![^,。;]{0,8}会议)|[上下]半年|前三季度|第?[一二三四]季度|(?:1|一)\s?[-至到~]\s?\d{1,2}月|全年|共)"
+    rf"|(?P<y1>{_Y})\s?年?\s?[-—至到~]\s?(?P<y2>{_Y})\s?年"                  # 2014年至2019年, (2017年-2021年)
+    rf"|总结[^。,]{{0,8}}?(?P<y3>{_Y})\s?年")                                # 总结2020年全市检察工作
+_SINCE = re.compile(rf"(?P<y>{_Y})\s?年以来")
+_PLAN_AFTER = re.compile(r"[^。;]{0,12}?(?:要|将|计划|力争|重点抓好|工作安排|工作思路|工作打算|工作要点|主要工作任务)")
 _ANY_YEAR = re.compile(r"(?<![比较与到至同\d])(?P<y>(?:19|20)\d{2})\s?年(?![\d月]*同期)")
-_SINCE = re.compile(r"(?P<y>(?:19|20)\d{2})年以来")
 _SPEAKER = re.compile(r"检察长[,\s]*(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}?)(?=\s*$|在|同志|作|强调|指出|表示|说)", re.M)
 
 
@@ -87,10 +91,12 @@ def _year(kind: str, date: str | None, opening: str, page: str) -> int | None:
     opening names; else a report's delivery date less one when it falls in the first quarter (a
     report in January 2024 is on 2023); else the date; else the latest year the opening names
     (never a comparison year: 比2018年, 恢复到2018年同期)."""
-    reviewed = [int(m.group("y")) for m in _REVIEWED.finditer(opening)
+    reviewed = [int(m.group("y") or m.group("y2") or m.group("y3")) for m in _REVIEWED.finditer(opening)
                 if not _PLAN_AFTER.match(opening, m.end())]     # 2021年,全市检察机关要: the plan
     if reviewed:
         return max(reviewed)
+    if _SINCE.search(opening):                        # 2018年以来: a review up to the date (contract)
+        return int(date[:4]) if date else max(int(m.group("y")) for m in _SINCE.finditer(opening))
     if date:
         y, month = int(date[:4]), int(date[5:7])
         return y - 1 if kind in ("work_report", "meeting_news", "summary") and month <= 3 and _reviews(opening) else y
@@ -101,7 +107,7 @@ def _year(kind: str, date: str | None, opening: str, page: str) -> int | None:
 
 def _reviews(opening: str) -> bool:
     """Whether the opening looks back on a year (过去一年, 一年来, 去年, 五年来, 工作回顾)."""
-    return re.search(r"过去[一五]年|[一五]年来|去年|上年|工作回顾|回顾|报告工作|各位代表", opening) is not None
+    return re.search(r"过去[一五]年|[一五]年来|去年|上年|工作回顾|回顾|报告工作|工作报告|各位代表|总结", opening) is not None
 
 
 def read(doc: Doc, lex: Lexicon) -> Meta:
@@ -112,10 +118,9 @@ def read(doc: Doc, lex: Lexicon) -> Meta:
     opening = "\n".join(doc.norm[s:e] for s, e in body[:8])[:600]
     title_norm = doc.norm[lines[at][0]:lines[at][1]].strip() if at is not None else ""
     page = doc.norm[:3000]
-    name, region, level = organ.read(title_norm, opening, r.organ)
+    name, region, level = organ.read(title_norm, opening, r.organ, page)
     if name is None:
-        name, region, level2 = organ.read(None, page, r.organ)
-        level = level2 if level2 != "unknown" else level
+        level = organ.system_level(title_norm + opening)
     date = _date("\n".join(doc.norm[s:e] for s, e in lines[:12])) or _date(page[:800])
     kind = r.doc_type.read(title_norm, opening)
     speaker = _SPEAKER.search(doc.norm[:1500])

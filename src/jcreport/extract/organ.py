@@ -17,11 +17,14 @@ from ..lexicons import Lexicon
 from ..patterns import alternation
 
 _KIND = re.compile(r"最高人民检察院|最高检(?!察)|(?:人民)?检察院(?:第[一二三四五六七八九十]分院|[^\W\d_]{0,4}分院)?|铁检院|铁检分院|检察分院"
-                   r"|(?<=[省市区县])检察机关|(?<![全本该各])检察机关(?=[^\W\d_])")
+                   r"|(?<=[省市区县])检察机关|(?<![全本该各])检察机关(?=[^\W\d_])|(?<=[区县市])院(?![长办内外部务])")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff·]{1,18}$")
 _UNIT = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:自治区|特别行政区|省|自治州|地区|盟|州|市|林区|城区|新区|矿区|区|自治县|县|旗)"
                    r"|[\u4e00-\u9fff]{2,6}铁路运输|铁路运输|[\u4e00-\u9fff]{0,6}军事)$")
-_SUBJECT_AFTER = re.compile(r"党组|召开|举行|检察长|工作报告|开展|发布|联合|组织|坚持|聚焦|立足|充分|依法|全面|积极|深入|围绕|通报")
+_SUBJECT_AFTER = re.compile(r"党组|召开|举行|检察长|工作报告|开展|发布|联合|组织|坚持|聚焦|立足|充分|依法|全面|积极|深入|围绕|通报"
+                            r"|与|会同|共同|以|在|针对|主动")
+_NOT_NAMES = frozenset("全本该各我两驻市省区县")   # no place name starts with these (全市, 各县区, 驻市)
+_SYSTEM = re.compile(r"全(省|市|县|区)(?:两级|三级)?检察机关")
 
 
 @dataclass
@@ -43,7 +46,7 @@ class OrganReader:
         self.region_names = m.region_names
         self.cities = frozenset(m.prefecture_cities)
 
-    def place_before(self, text: str, end: int) -> str:
+    def place_before(self, text: str, end: int, full: str | None = None) -> str:
         """The place written right before a kind word: the run of characters back to punctuation,
         cut after the last word that is no part of a place name, kept only as far as it is a chain of
         places (江苏省南京市, 武汉市硚口区)."""
@@ -53,10 +56,14 @@ class OrganReader:
         run = run[cut:]
         chain = ""
         while run:
-            unit = _UNIT.search(run)
+            unit = self._unit(run)
             if unit is None:
-                break
-            chain, run = unit.group() + chain, run[:unit.start()]
+                break                                 # 全市检察机关, 旅游强市: no place
+            chain, run = unit + chain, run[:-len(unit)]
+        if not chain and 2 <= len(run) <= 4 and full is not None:
+            named = re.search(re.escape(run) + "(?:区|县|市)", full)
+            if named:
+                return named.group()              # 新北检察院, with 新北区 named elsewhere
         if not chain and run[-1:] in ("市", "省", "县", "区") and (len(run) == 1 or run[-2:-1] in "全本该各"):
             chain = run[-1]                           # a bare 市检察院: the city is named elsewhere
         elif not chain and run in self.region_names:
@@ -66,6 +73,25 @@ class OrganReader:
             if short:
                 chain = self.region_names.get(short, short + ("市" if short in self.municipalities else "省"))
         return chain
+
+    def _unit(self, run: str) -> str | None:
+        """The last place unit of ``run``: a known province or prefecture-level city (南京市 in 江苏省南京市),
+        else a district, county or county-level city that is all that is left (武侯区, 靖江市)."""
+        m = _UNIT.search(run)
+        if m is None:
+            return None
+        unit = m.group()
+        for size in range(2, min(len(unit), 6)):      # shortest known name first: 南京市, not 江苏省南京市
+            tail = unit[-size - 1:] if unit.endswith(("市", "省")) else None
+            if tail and (tail[:-1] in self.cities or tail[:-1] in self.municipalities or tail[:-1] in self.provinces):
+                return tail
+        if unit.endswith(("省", "自治区")) and not unit.removesuffix("省").removesuffix("自治区").endswith(self.provinces):
+            return None
+        name = re.sub(r"(?:自治区|特别行政区|省|自治州|地区|盟|州|市|林区|城区|新区|矿区|区|自治县|县|旗)$", "", unit)
+        if unit[0] in _NOT_NAMES or (unit.endswith("市") and not 2 <= len(name) <= 4) or len(name) > 8 \
+                or m.start() != 0 and unit.endswith("市"):
+            return None
+        return unit
 
     def superior(self, text: str, start: int, end: int) -> bool:
         return bool(self.superior_lead.search(text, max(0, start - 8), start) or self.superior_tail.search(text[end:end + 10]))
@@ -111,7 +137,10 @@ def candidates(text: str, r: OrganReader) -> list[Candidate]:
             if not r.superior(text, m.start(), m.end()):
                 found.append(Candidate(m.start(), "", "最高人民检察院", ""))
             continue
-        place = r.place_before(text, m.start())
+        place = r.place_before(text, m.start(), text)
+        if kind == "院" and place[-1:] not in ("区", "县", "市"):
+            continue                                  # 武侯区院, 庆阳市院, 市院: a 区/县/市 院 only
+        kind = "人民检察院" if kind == "院" else kind
         if kind == "检察机关" and (not place or place in ("市", "省", "区", "县")):
             continue
         if r.superior(text, m.start() - len(place), m.end()):
@@ -125,7 +154,20 @@ def candidates(text: str, r: OrganReader) -> list[Candidate]:
 def _city(text: str, r: OrganReader) -> str | None:
     """The city a text names most often (中山市, not 全市 or 巡察组向市), for a bare 市检察院."""
     names = [p for m in re.finditer("市", text) if len(p := r.place_before(text, m.end())) > 1 and p.endswith("市")]
-    return max(set(names), key=names.count) if names else None
+    known = [n for n in names if n[:-1] in r.cities or n[:-1] in r.municipalities or names.count(n) > 1]
+    if known:
+        return max(set(known), key=known.count)
+    named = [c for c in (*r.municipalities, *r.cities) for _ in range(text.count(c))]   # 重庆晨报: 重庆
+    return max(set(named), key=named.count) + "市" if named else None
+
+
+def _province(text: str, r: OrganReader) -> str | None:
+    """The province a text names most often, for a bare 省检察院 (安徽军地检察机关 -> 安徽省)."""
+    names = [p for p in r.provinces for _ in range(text.count(p))]
+    if not names:
+        return None
+    short = max(set(names), key=names.count)
+    return r.region_names.get(short, short + ("市" if short in r.municipalities else "省"))
 
 
 def _full_name(c: Candidate, text: str, r: OrganReader) -> str | None:
@@ -133,12 +175,12 @@ def _full_name(c: Candidate, text: str, r: OrganReader) -> str | None:
     if c.kind == "最高人民检察院":
         return c.kind
     place = c.place
-    if place in ("市", "县", "区", "省", ""):
-        if place != "市":
-            return None
-        place = _city(text, r)
+    if place in ("市", "省"):
+        place = _city(text, r) if place == "市" else _province(text, r)
         if place is None:
             return None
+    elif place in ("县", "区", ""):
+        return None
     if "铁路运输" in place or c.kind == "铁路运输检察院":
         return (place if "铁路运输" in place else place + "铁路运输") + "检察院" + c.branch
     if "军事" in place:
@@ -147,25 +189,34 @@ def _full_name(c: Candidate, text: str, r: OrganReader) -> str | None:
     return place + suffix
 
 
-def read(title: str | None, opening: str, r: OrganReader) -> tuple[str | None, str | None, str]:
-    """(organ, region, organ_level) of a document from its title and opening."""
+def system_level(text: str) -> str:
+    """The level of the system a text speaks of when it names no organ: 全省检察机关 -> provincial."""
+    m = _SYSTEM.search(text)
+    return {"省": "provincial", "市": "municipal", "县": "district"}.get(m.group(1), "unknown") if m else "unknown"
+
+
+def read(title: str | None, opening: str, r: OrganReader, page: str = "") -> tuple[str | None, str | None, str]:
+    """(organ, region, organ_level) of a document from its title and opening; only when these name
+    no procuratorate at all, from the rest of the ``page``."""
     found = [("title", c) for c in candidates(title or "", r)] + [("open", c) for c in candidates(opening, r)]
+    if not found and page:
+        return read(None, page, r)
     if not found:
         return None, None, "unknown"
+
+    text_all = (title or "") + opening
 
     def score(item: tuple[str, Candidate]) -> tuple:
         where, c = item
         text = title if where == "title" else opening
         end = c.start + len(c.place) + len(c.kind)
         acts = bool(_SUBJECT_AFTER.match(text or "", end))
-        named = c.place not in ("", "市", "县", "区", "省") or c.kind == "最高人民检察院"
-        organ_itself = c.kind != "检察机关"          # 烟台市检察机关 is the system, not an organ
-        mentions = sum(1 for _, o in found if o.place == c.place and o.kind == c.kind)
-        return (where == "title", named, c.place == "市", organ_itself, mentions + (2 if acts else 0), -c.start)
+        named = _full_name(c, text_all, r) is not None
+        return (where == "title", named, c.kind != "检察机关", acts, -c.start)
 
     _, best = max(found, key=score)
-    organ = _full_name(best, (title or "") + opening, r)
+    organ = _full_name(best, text_all, r)
     if organ is None:
-        return None, None, r.level(best.place, best.kind, best.branch) if best.place in ("省",) else "unknown"
+        return None, None, "unknown"
     place = organ.removesuffix("人民检察院").removesuffix("检察院")
     return organ, (place or None), r.level(place if best.kind != "最高人民检察院" else "", best.kind, best.branch)

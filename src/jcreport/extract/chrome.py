@@ -46,7 +46,29 @@ def reader(lex: Lexicon) -> ChromeReader:
     return ChromeReader(lex)
 
 
+_MENU_ITEM = re.compile(r"[^,。;:!?、()]{1,12}|\s*[-·•]\s*\[[\d-]+\].*|\s*·.*")
+_NUMBERED = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(|\d+[.、])")
+MENU_RUN = 4
+
+
+def _menus(doc: Doc) -> list[tuple[int, int]]:
+    """Runs of at least ``MENU_RUN`` short lines without punctuation (site menus: 领导简介 / 机构职能 /
+    网上举报 …) or of link lines (- [03-04]·…): chrome. Numbered headings never count."""
+    found, run = [], []
+    for ln in doc.lines:
+        text = doc.norm[ln.start:ln.end].strip()
+        if text and _MENU_ITEM.fullmatch(text) and not _NUMBERED.match(text):
+            run.append((ln.start, ln.end))
+            continue
+        if text or not run:
+            if len(run) >= MENU_RUN:
+                found += run
+            run = []
+    return found + (run if len(run) >= MENU_RUN else [])
+
+
 def run(doc: Doc, lex: Lexicon) -> None:
     """Reads ``lines``; writes ``chrome`` (the chrome lines as spans)."""
     r = reader(lex)
-    doc.chrome = Spans([(ln.start, ln.end) for ln in doc.lines if r.is_chrome(doc.norm[ln.start:ln.end])])
+    spans = {(ln.start, ln.end) for ln in doc.lines if r.is_chrome(doc.norm[ln.start:ln.end])} | set(_menus(doc))
+    doc.chrome = Spans(sorted(spans))

@@ -27,8 +27,11 @@ class DocTypeReader:
         return {name: sum(w for cue, w in t.items() if cue in in_title) + sum(w for cue, w in o.items() if cue in in_opening)
                 for name, t, o in self.rules}
 
-    def read(self, title: str, opening: str) -> str:
+    def read(self, title: str, opening: str, bonus: dict[str, int] | None = None) -> str:
+        """``bonus``: weights the layout gives (a delivery line or a speaker line heads a work report)."""
         scores = self.scores(title, opening)
+        for name, weight in (bonus or {}).items():
+            scores[name] += weight
         best = max(scores.values(), default=0)
         if best <= 0:
             return "other"

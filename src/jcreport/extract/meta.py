@@ -33,6 +33,8 @@ _REVIEWED = re.compile(
     rf"|(?P<y1>{_Y})\s?年?\s?[-—至到~]\s?(?P<y2>{_Y})\s?年"                  # 2014年至2019年, (2017年-2021年)
     rf"|总结[^。,]{{0,8}}?(?P<y3>{_Y})\s?年")                                # 总结2020年全市检察工作
 _SINCE = re.compile(rf"(?P<y>{_Y})\s?年以来")
+_REVIEW_LEAD = re.compile(rf"{_Y}\s?年(?P<part>[上下]半年|前三季度|第?[一二三四]季度|1\s?[-至到~]\s?\d{{1,2}}月)?(?:以来)?,"
+                          r"\s?全[省市区县](?:两级|三级)?检察机关")
 _PLAN_AFTER = re.compile(r"[^。;]{0,12}?(?:要|将|计划|力争|重点抓好|工作安排|工作思路|工作打算|工作要点|主要工作任务)")
 _ANY_YEAR = re.compile(r"(?<![比较与到至同\d])(?P<y>(?:19|20)\d{2})\s?年(?![\d月]*同期)")
 _SPEAKER = re.compile(r"检察长[,\s]*(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}?)(?=\s*$|在|同志|作|强调|指出|表示|说)", re.M)
@@ -69,7 +71,9 @@ def _title(doc: Doc, lines: list[tuple[int, int]], r: MetaReader) -> tuple[str |
             return None, None
         if r.bylines.search(norm) and len(norm) <= 40 or _SPEAKER_LINE.search(norm):
             continue                                  # (本报记者 杨婷 通讯员 储婷婷), 某院检察长 李明
-        if len(norm) > 60 or norm.endswith(("。", ";", ":", "!")) or len(norm) < 5:
+        if len(norm) < 5:
+            continue                                  # a stray label (下载, 摘要)
+        if len(norm) > 60 or norm.endswith(("。", ";", ":", "!")):
             return None, None                         # the text opens with a paragraph: no title
         any_sections = any(s.start == start + len(doc.norm[start:end]) - len(doc.norm[start:end].lstrip()) and s.marker
                            for s in doc.sections[:3])
@@ -122,7 +126,14 @@ def read(doc: Doc, lex: Lexicon) -> Meta:
     if name is None:
         level = organ.system_level(title_norm + opening)
     date = _date("\n".join(doc.norm[s:e] for s, e in lines[:12])) or _date(page[:800])
-    kind = r.doc_type.read(title_norm, opening)
+    head = [doc.norm[s:e].strip() for s, e in body[:3]]
+    report_layout = any((_DELIVERY.match(h) and ("人民代表大会" in h or "常务委员会" in h)) or _SPEAKER_LINE.search(h)
+                        for h in head)
+    bonus = {"work_report": 4} if report_layout else {}
+    lead = _REVIEW_LEAD.match(head[0]) if head else None
+    if lead:                                          # an excerpt opening on its review: 2021年,全省检察机关…
+        bonus["summary" if lead.group("part") else "work_report"] = 3
+    kind = r.doc_type.read(title_norm, opening, bonus)
     speaker = _SPEAKER.search(doc.norm[:1500])
     return Meta(title=title, organ=name, organ_level=level, region=region, doc_type=kind,
                 year=_year(kind, date, (title_norm + "\n" + opening), page), date=date,

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from jcreport import extract
 
 
@@ -45,3 +47,52 @@ def test_outline_sample_003_depth(sample_reports):
     ids = {s.id: s for s in outline}
     assert ids["s2.1.1.1"].marker == "(1)" and ids["s2.1.1.1.1"].marker == "一是"
     assert ids["s2.1.1"].title == "加强党的创新理论武装"
+
+
+REPORT_WITH_ROLES = """临江市人民检察院工作报告
+——2025年1月10日在临江市第十届人民代表大会第四次会议上
+各位代表:
+现在,我代表市人民检察院向大会报告工作,请予审议。
+2024年工作回顾
+一、坚持服务大局,护航高质量发展
+全年共办理审查逮捕案件520件680人。
+二、坚持司法为民
+深入开展“检护民生”专项行动。
+同时,我们也清醒认识到,工作中还存在一些问题和不足:一是法律监督质效还不够高;二是队伍专业化水平有待提升。
+2025年工作安排
+第一,坚持党的绝对领导,确保检察工作正确方向。
+第二,坚持依法履职,要建立公益诉讼线索移送机制。
+"""
+
+
+def test_outline_roles_review_problems_plan():
+
+
+    got = [(s.marker, s.title[:8], s.role, s.parent) for s in extract(REPORT_WITH_ROLES).outline]
+    assert got == [
+        (None, "2024年工作回", "review", None),
+        ("一、", "坚持服务大局,护", "review", "s1"),
+        ("二、", "坚持司法为民", "review", "s1"),
+        ("一是", "法律监督质效还不", "problems", "s1.2"),
+        ("二是", "队伍专业化水平有", "problems", "s1.2"),
+        (None, "2025年工作安", "plan", None),
+        ("第一,", "坚持党的绝对领导", "plan", "s2"),
+        ("第二,", "坚持依法履职,要", "plan", "s2"),
+    ]
+
+
+@pytest.mark.parametrize("heading,role", [("存在的问题", "problems"), ("下一步工作打算", "plan"),
+                                          ("过去五年工作回顾", "review"), ("**亮眼成绩单**", "review")])
+def test_outline_unnumbered_headings_open_sections_with_roles(heading, role):
+
+
+    text = f"某某检察院工作报告\n{heading}\n全市检察机关坚持以人民为中心,扎实推进各项检察工作,取得了明显成效,群众满意度进一步提升。\n"
+    sections = extract(text).outline
+    assert [(s.title, s.role) for s in sections] == [(heading, role)]
+
+
+def test_outline_page_chrome_is_no_section():
+
+
+    text = "当前位置:首页>>检务公开\n1.字号:大 中 小\n一、工作情况\n全市检察机关办理各类案件100件,同比上升10%,各项工作稳步推进。\n"
+    assert [s.title for s in extract(text).outline] == ["工作情况"]

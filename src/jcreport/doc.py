@@ -29,6 +29,7 @@ class SectionNode:
     end: int           # extent end: where the next sibling or ancestor's sibling begins
     parent: str | None
     inline: bool = False
+    role: str | None = None
 
 
 @dataclass

@@ -162,6 +162,12 @@ class MetaFile(Entry):
     superior_tails: list[str]
 
 
+class OutlineFile(Entry):
+    headings: list[str]
+    roles: dict[str, list[str]]
+    problem_leads: list[str]
+
+
 FILES: dict[str, type[Entry]] = {
     "units.yaml": UnitsFile,
     "exclusions.yaml": ExclusionsFile,
@@ -174,6 +180,7 @@ FILES: dict[str, type[Entry]] = {
     "campaign_patterns.yaml": CampaignPatternsFile,
     "statuses.yaml": StatusesFile,
     "meta.yaml": MetaFile,
+    "outline.yaml": OutlineFile,
 }
 
 
@@ -190,6 +197,7 @@ class Lexicon:
     campaign_patterns: CampaignPatternsFile
     statuses: StatusesFile
     meta: MetaFile
+    outline: OutlineFile
     dirs: tuple[Path, ...]
 
     def domain_words(self) -> list[str]:
@@ -266,5 +274,5 @@ def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
         case_types=loaded["case_types.yaml"], periods=loaded["periods.yaml"],
         measure_verbs=loaded["measure_verbs.yaml"], figure_words=loaded["figure_words.yaml"],
         campaigns=loaded["campaigns.yaml"], campaign_patterns=loaded["campaign_patterns.yaml"],
-        statuses=loaded["statuses.yaml"], meta=loaded["meta.yaml"], dirs=dirs,
+        statuses=loaded["statuses.yaml"], meta=loaded["meta.yaml"], outline=loaded["outline.yaml"], dirs=dirs,
     )

@@ -2,9 +2,12 @@
 
 Numbering families (一、 (一) 1. 1、 (1) ⑴ ① 第一, 一是 …) are nested by first appearance, as
 in a nested list: a family already open on the stack closes everything opened after it; a new
-family nests under the innermost open section. Unnumbered heading lines (``lexicons/outline.yaml``)
-open a top-level section. A run of 一是…二是… inside a paragraph is a level of its own whose items
-end with the paragraph.
+family nests under the innermost open section. Unnumbered heading lines (``lexicons/outline.yaml``,
+a markdown or bold line, or a short line of its own before a paragraph) open a top-level section.
+A run of 一是…二是… inside a paragraph is a level of its own whose items end with the paragraph.
+Page chrome is no section. Each section gets its role (review | problems | plan): from the words
+of its heading, else its parent's, else the document's default; the items of a paragraph that
+admits shortcomings (同时我们也清醒认识到…一是…二是…) are problems.
 """
 from __future__ import annotations
 
@@ -12,10 +15,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
 from .doc import Doc, SectionNode
-from .resources import lexicon_path
+from .lexicons import Lexicon
+from .patterns import alternation
 
 _CN = "一二三四五六七八九十"
 _BLOCK_MARKERS = [
@@ -35,10 +37,23 @@ _TITLE_END = re.compile(r"[。;!?\n]")
 _EMPTY = re.compile(r"")
 
 
-@lru_cache(maxsize=1)
-def _headings() -> re.Pattern[str]:
-    data = yaml.safe_load(lexicon_path("outline.yaml").read_text(encoding="utf-8"))
-    return re.compile("(?:" + "|".join(data["headings"]) + r")\s*$")
+class OutlineReader:
+    def __init__(self, lex: Lexicon) -> None:
+        o = lex.outline
+        self.headings = re.compile("(?:" + "|".join(o.headings) + r")\s*$")
+        self.roles = [(role, re.compile(alternation(words))) for role, words in o.roles.items()]
+        self.problem_leads = re.compile(alternation(o.problem_leads))
+
+    def role_of(self, title: str) -> str | None:
+        return next((role for role, words in self.roles if words.search(title)), None)
+
+
+@lru_cache(maxsize=8)
+def reader(lex: Lexicon) -> OutlineReader:
+    return OutlineReader(lex)
+
+
+_STANDALONE = re.compile(r"[^。,;:!?、()\d]{4,20}")
 
 
 @dataclass
@@ -53,9 +68,10 @@ def _title_end(norm: str, start: int, line_end: int) -> int:
     return m.end() if m and norm[m.start()] != "\n" else line_end
 
 
-def _line_marker(norm: str, start: int, end: int) -> tuple[str, re.Match[str]] | None:
+def _line_marker(norm: str, start: int, end: int, r: OutlineReader, standalone: bool = False
+                 ) -> tuple[str, re.Match[str]] | None:
     text = norm[start:end]
-    if len(text.strip()) <= 40 and not re.search(r"[。;,]", text) and _headings().match(text.strip()):
+    if standalone or len(text.strip()) <= 40 and not re.search(r"[。;,]", text) and r.headings.match(text.strip()):
         return "heading", _EMPTY.match(norm, start, end)  # type: ignore[return-value]
     m = _BLOCK.match(norm, start, end)
     if not m or m.end() >= end:
@@ -67,8 +83,9 @@ def _line_marker(norm: str, start: int, end: int) -> tuple[str, re.Match[str]] |
 class _Builder:
     """Walks the lines once, keeping the stack of open sections."""
 
-    def __init__(self, norm: str) -> None:
+    def __init__(self, norm: str, r: OutlineReader) -> None:
         self.norm = norm
+        self.reader = r
         self.sections: list[SectionNode] = []
         self.stack: list[_Open] = []
         self.roots = 0
@@ -86,11 +103,11 @@ class _Builder:
         self.sections.append(node)
         return node
 
-    def line(self, start: int, end: int) -> None:
+    def line(self, start: int, end: int, standalone: bool = False) -> None:
         norm = self.norm
         while start < end and norm[start].isspace():
             start += 1
-        found = _line_marker(norm, start, end)
+        found = _line_marker(norm, start, end, self.reader, standalone)
         if found:
             kind, m = found
             if kind == "heading":
@@ -115,12 +132,43 @@ class _Builder:
             node.end = end
 
 
-def build(doc: Doc) -> list[SectionNode]:
-    builder = _Builder(doc.norm)
-    for line in doc.lines:
-        builder.line(line.start, line.end)
+def _standalone(doc: Doc, i: int, first: int) -> bool:
+    """A short line of its own without punctuation, before a paragraph (亮眼成绩单, 存在的问题): a heading.
+    Never the document's first line (its title) nor a line ending in a figure."""
+    ln = doc.lines[i]
+    text = doc.norm[ln.start:ln.end].strip()
+    if i <= first or not _STANDALONE.fullmatch(text) or _BLOCK.match(text):
+        return False
+    nxt = next((doc.norm[o.start:o.end].strip() for o in doc.lines[i + 1:i + 3] if doc.norm[o.start:o.end].strip()), "")
+    return len(nxt) > 30 and nxt[-1:] in "。;!?" or len(nxt) > 60
+
+
+def build(doc: Doc, r: OutlineReader) -> list[SectionNode]:
+    builder = _Builder(doc.norm, r)
+    chrome = doc.chrome
+    lines = [(i, ln) for i, ln in enumerate(doc.lines)
+             if doc.norm[ln.start:ln.end].strip() and not (chrome is not None and chrome.overlaps(ln.start, ln.end))]
+    first = lines[0][0] if lines else 0
+    for i, line in lines:
+        builder.line(line.start, line.end, _standalone(doc, i, first))
     _close(builder.sections, len(doc.norm))
     return builder.sections
+
+
+def assign_roles(doc: Doc, r: OutlineReader, default: str | None) -> None:
+    """review | problems | plan on every section: its heading's words, else its parent's, else
+    ``default``; inline items take problems from a paragraph that admits shortcomings."""
+    by_id: dict[str, SectionNode] = {}
+    for sec in doc.sections:
+        title = doc.norm[sec.start:sec.title_end]
+        own = r.role_of(title)
+        if sec.inline and own is None:
+            line_start = doc.norm.rfind("\n", 0, sec.start) + 1
+            if r.problem_leads.search(doc.norm, line_start, sec.start):
+                own = "problems"
+        parent = by_id.get(sec.parent) if sec.parent else None
+        sec.role = own or (parent.role if parent else default)
+        by_id[sec.id] = sec
 
 
 def _close(sections: list[SectionNode], text_end: int) -> None:
@@ -135,6 +183,7 @@ def _close(sections: list[SectionNode], text_end: int) -> None:
                 sec.end = min(nxt)
 
 
-def run(doc: Doc) -> None:
-    """Reads ``lines`` and ``norm``; writes ``sections``."""
-    doc.sections = build(doc)
+def run(doc: Doc, lex: Lexicon) -> None:
+    """Reads ``lines``, ``norm`` and ``chrome``; writes ``sections`` (roles are assigned by ``roles``
+    once the document type is known)."""
+    doc.sections = build(doc, reader(lex))

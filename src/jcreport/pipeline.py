@@ -46,6 +46,11 @@ def _measures(ctx: Context) -> None:
     ctx.doc.measures = measures.read(ctx.doc, ctx.lexicon, mentions)
 
 
+def _roles(ctx: Context) -> None:
+    default = None if ctx.doc.meta.doc_type == "speech" else "review"
+    outline.assign_roles(ctx.doc, outline.reader(ctx.lexicon), default)
+
+
 def _checks(ctx: Context) -> None:
     doc, figs = ctx.doc, ctx.doc.figures
     doc.warnings += checks.redacted(figs)
@@ -56,8 +61,9 @@ def _checks(ctx: Context) -> None:
 STAGES: tuple[Stage, ...] = (
     Stage("sentences", ("norm",), ("lines", "sentences"), lambda c: sentences.run(c.doc)),
     Stage("chrome", ("norm", "lines"), ("chrome",), lambda c: chrome.run(c.doc, c.lexicon)),
-    Stage("outline", ("norm", "lines"), ("sections",), lambda c: outline.run(c.doc)),
+    Stage("outline", ("norm", "lines", "chrome"), ("sections",), lambda c: outline.run(c.doc, c.lexicon)),
     Stage("meta", ("norm", "lines", "chrome", "sections"), ("meta",), lambda c: meta.run(c.doc, c.lexicon)),
+    Stage("roles", ("sections", "meta"), ("sections",), _roles),
     Stage("tokenize", ("norm",), ("tokens",),
           lambda c: tokenize_stage.run(c.doc, tokenize_stage.tokenizer(c.tokenizer, c.lexicon))),
     Stage("figures", ("norm", "sentences", "sections", "tokens", "meta"), ("figures", "periods"), _figures),
@@ -131,7 +137,7 @@ def _measure(doc: Doc, i: int, m) -> Measure:
 
 def _section(doc: Doc, s) -> dict:
     return dict(id=s.id, marker=s.marker, level=s.level, title=doc.text(s.title_start, s.title_end).strip(),
-                span=doc.span(s.start, s.title_end), parent=s.parent)
+                span=doc.span(s.start, s.title_end), parent=s.parent, role=s.role)
 
 
 def extract(text: str, *, path: str | Path | None = None, encoding: str = "utf-8", format: str = "txt",

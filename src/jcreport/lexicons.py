@@ -80,6 +80,9 @@ class MeasureVerb(Entry):
 
 class MeasureVerbsFile(Entry):
     verbs: list[MeasureVerb]
+    policy: list[str] = []
+    frame_ends: list[str] = []
+    frame_starts: list[str] = []
     direction: list[str]
     partner_markers: list[str]
     nominal_heads: list[str]

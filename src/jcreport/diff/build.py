@@ -106,7 +106,7 @@ def diff_reports(a: Report, b: Report, tok: Tokenizer, similarity: str = DEFAULT
         a=report_ref(a), b=report_ref(b), warnings=warnings(a, b),
         commitments=[CommitmentMatch(a=measure_ref(m.a, names_a), outcome=m.outcome, score=m.score,
                                      b=measure_ref(m.b, names_b) if m.b else None) for m in matches],
-        new_commitments=[measure_ref(m, names_b) for m in b.measures if m.status == "planned" and m.id not in used],
+        new_commitments=[measure_ref(m, names_b) for m in b.measures if m.status == "planned" and m.concrete and m.id not in used],
         campaigns=diff_campaigns(a, b), figures=figures, figures_only_a=only_a, figures_only_b=only_b)
 
 

@@ -100,17 +100,20 @@ def campaign_names(report: Report) -> dict[str, str]:
 def match_commitments(a: Report, b: Report, tok: Tokenizer, similarity: str = DEFAULT_SIMILARITY) -> list[Match]:
     """For every planned measure of A: a measure of B above the threshold, each measure of B
     reporting on one commitment at most (pairs taken best score first). A done measure (fulfilled)
-    is preferred over a planned or ongoing one (continued) scoring within 0.05 of it."""
+    is preferred over a planned or ongoing one (continued) scoring within 0.05 of it.
+
+    Only concrete acts are compared for now: policy-verb commitments (加强…, 深化…; contract v2,
+    ``concrete: false``) need evidence read from B's review and problems parts, not a verb match."""
     s = settings()
     sim = SIMILARITIES[similarity]
     stop = frozenset(s.stop_words)
     words = {"a" + m.id: object_words(m, tok, stop) for m in a.measures}
     words |= {"b" + m.id: object_words(m, tok, stop) for m in b.measures}
     names_a, names_b = campaign_names(a), campaign_names(b)
-    plans = [m for m in a.measures if m.status == "planned"]
+    plans = [m for m in a.measures if m.status == "planned" and m.concrete]
     candidates = []
     for i, plan in enumerate(plans):
-        for m in b.measures:
+        for m in (m for m in b.measures if m.concrete):
             sc = score(plan, m, words, names_a, names_b, sim, s)
             if sc >= s.threshold:
                 done_bonus = 0.05 if m.status == "done" else 0.0

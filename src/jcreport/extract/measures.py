@@ -49,13 +49,17 @@ class MeasureFound:
     partners: list[str] = field(default_factory=list)
     campaigns: list[int] = field(default_factory=list)   # indexes into the document's campaigns
     objects: list[str] = field(default_factory=list)
+    concrete: bool = True
 
 
 class MeasureReader:
     def __init__(self, lex: Lexicon) -> None:
         mv, st = lex.measure_verbs, lex.statuses
-        self.category = {v.verb: v.category for v in mv.verbs}
-        self.verb_suffixes = tuple(sorted(self.category, key=len, reverse=True))
+        self.concrete = frozenset(v.verb for v in mv.verbs)
+        self.category = {**{w: "other" for w in mv.policy}, **{v.verb: v.category for v in mv.verbs}}
+        self.frame_ends = tuple(mv.frame_ends)
+        self.frame_starts = tuple(mv.frame_starts)
+        self.verb_suffixes = tuple(sorted(self.concrete, key=len, reverse=True))   # concrete acts inside a long object
         self.verb_lengths = sorted({len(v) for v in self.category}, reverse=True)
         self.verb_re = re.compile(alternation(self.category))
         self.direction = frozenset(mv.direction)
@@ -226,7 +230,8 @@ def _verb_follows(words: list[str], i: int, r: MeasureReader) -> bool:
     rest = words[i + 1:i + 3]
     if rest and not re.match(r"[\u4e00-\u9fff]", rest[0]):
         return False                                  # 工作计划, … : a noun
-    return not rest or any(_verb_of(w, r) or w in r.direction or w in r.ongoing or w in r.weak for w in rest)
+    return not rest or any(_verb_of(w, r) in r.concrete or w in r.direction or w in r.ongoing or w in r.weak
+                           for w in rest)
 
 
 def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) -> list[MeasureFound]:
@@ -271,7 +276,10 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
             consumed = long_end
         if _topic_heading(doc, vstart, topic_titles):
             continue                                  # 一、…组织整改落实情况: a heading naming a topic
-        m = MeasureFound(verb, r.category[verb], vstart, tend, obj_start, obj_end)
+        concrete = verb in r.concrete
+        if not concrete and (_frame(norm, obj_start, obj_end, r) or _disposed(words, i, norm, tend)):
+            continue                                  # 坚持以…为指导, 贯彻…精神, 将服务…理念融入: no act
+        m = MeasureFound(verb, r.category[verb], vstart, tend, obj_start, obj_end, concrete=concrete)
         clause_start = _clause_start(norm, vstart)
         m.partners = _partners(doc, clause_start, vstart, r)
         m.status, m.cue = status(doc, m, r, forward)
@@ -279,6 +287,21 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
         m.objects = _conjuncts(doc, obj_start, obj_end)
         found.append(m)
     return found
+
+
+_DISPOSAL = re.compile(r"融入|纳入|作为|贯穿|摆在|放在|列为|落实到|体现在")
+
+
+def _disposed(words: list[str], i: int, norm: str, end: int) -> bool:
+    """将|服务发展理念|融入…: after 将/把 and before a verb of placing, a policy verb is part of the noun."""
+    return i > 0 and words[i - 1] in ("将", "把") and _DISPOSAL.search(norm, end, _next_clause_end(norm, end)) is not None
+
+
+def _frame(norm: str, start: int, end: int, r: MeasureReader) -> bool:
+    """Whether a policy verb's object is an ideological frame rather than a task."""
+    obj = norm[start:end]
+    clause = norm[start:_next_clause_end(norm, start)]
+    return obj.startswith(r.frame_starts) or obj.endswith(r.frame_ends) or clause.rstrip("。;").endswith(r.frame_ends)
 
 
 def _topic_heading(doc: Doc, pos: int, titles: list[tuple[int, int]]) -> bool:
@@ -329,7 +352,7 @@ def _long_object(norm: str, start: int, r: MeasureReader) -> int | None:
     text = norm[start:end].rstrip()
     if not 4 <= len(text) <= 60 or not text.endswith(r.heads):
         return None
-    if "的" in text or (not text.startswith(r.verb_suffixes) and any(v in text for v in r.verb_suffixes)):
+    if "的" in text or (not text.startswith(r.verb_suffixes) and any(v in text for v in r.category)):
         return start + len(text)                      # …的工作方案; 专题研究监督落实…工作机制
     return None
 

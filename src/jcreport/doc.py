@@ -30,6 +30,7 @@ class SectionNode:
     parent: str | None
     inline: bool = False
     role: str | None = None
+    role_cue: str | None = None          # the heading word that shows the role (工作安排, 存在的问题)
 
 
 @dataclass
@@ -55,6 +56,7 @@ class Doc:
     _token_starts: list[int] = field(default_factory=list, repr=False)
     _section_starts: list[int] = field(default_factory=list, repr=False)
     _spans: dict[tuple[int, int], Span] = field(default_factory=dict, repr=False)
+    _by_id: dict[str, SectionNode] = field(default_factory=dict, repr=False)
 
     @property
     def doc_id(self) -> str:
@@ -109,6 +111,14 @@ class Doc:
         i = bisect_right(starts, start - 1)
         j = bisect_right(starts, end - 1)
         return [t for t in self.tokens[i:j] if t[2] <= end]
+
+    def section_node_at(self, pos: int) -> SectionNode | None:
+        sid = self.section_at(pos)
+        if sid is None:
+            return None
+        if len(self._by_id) != len(self.sections):
+            self._by_id = {s.id: s for s in self.sections}
+        return self._by_id.get(sid)
 
     def section_at(self, pos: int) -> str | None:
         """The id of the innermost section whose extent holds ``pos``: the latest-starting section

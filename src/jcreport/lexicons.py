@@ -135,6 +135,9 @@ class StatusesFile(Entry):
     forward_sections: list[str]
     instruction_leads: list[str]
     adverb_reach: int
+    instruction_verbs: list[str] = []
+    wishes: list[str] = []
+    ongoing_verbs: list[str] = []
 
 
 class PeriodsFile(Entry):

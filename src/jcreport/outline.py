@@ -44,8 +44,13 @@ class OutlineReader:
         self.roles = [(role, re.compile(alternation(words))) for role, words in o.roles.items()]
         self.problem_leads = re.compile(alternation(o.problem_leads))
 
-    def role_of(self, title: str) -> str | None:
-        return next((role for role, words in self.roles if words.search(title)), None)
+    def role_of(self, title: str) -> tuple[str, str] | None:
+        """(role, the word that shows it) of a heading, or None."""
+        for role, words in self.roles:
+            m = words.search(title)
+            if m:
+                return role, m.group()
+        return None
 
 
 @lru_cache(maxsize=8)
@@ -164,10 +169,16 @@ def assign_roles(doc: Doc, r: OutlineReader, default: str | None) -> None:
         own = r.role_of(title)
         if sec.inline and own is None:
             line_start = doc.norm.rfind("\n", 0, sec.start) + 1
-            if r.problem_leads.search(doc.norm, line_start, sec.start):
-                own = "problems"
+            lead = r.problem_leads.search(doc.norm, line_start, sec.start)
+            if lead:
+                own = ("problems", lead.group())
         parent = by_id.get(sec.parent) if sec.parent else None
-        sec.role = own or (parent.role if parent else default)
+        if own:
+            sec.role, sec.role_cue = own
+        elif parent:
+            sec.role, sec.role_cue = parent.role, parent.role_cue
+        else:
+            sec.role, sec.role_cue = default, None
         by_id[sec.id] = sec
 
 

@@ -21,7 +21,7 @@ _OPENERS = {"“": "”", "《": "》", "(": ")", "‘": "’"}
 _SKIP_AFTER_VERB = frozenset("了好出起过")
 _CONJ = re.compile(r"、|和|及|以及|与")
 # Words that end an object; at its very start they mean the verb has no object (开展较好).
-_LEAD_STOPS = frozenset({"较", "有序", "均", "均已", "提供", "作出", "取得", "认真", "及时", "以", "确保", "促进", "并", "为", "从而", "进行", "予以",
+_LEAD_STOPS = frozenset({"以来", "伊始", "之际", "到", "从", "上下功夫", "较", "有序", "均", "均已", "提供", "作出", "取得", "认真", "及时", "以", "确保", "促进", "并", "为", "从而", "进行", "予以",
                          "对", "向", "在", "将", "把", "被", "由", "通过", "时间", "较好", "较差",
                          "不够", "不多", "较少", "不力", "不足", "空白", "滞后", "仍然", "仍", "不规范", "存在"})
 # Words that end an object once it has begun (一个新谓语或状语开始).
@@ -70,6 +70,8 @@ class MeasureReader:
         self.review, self.needs_verb = frozenset(st.review), frozenset(st.needs_verb)
         self.forward = re.compile(alternation(st.forward_sections))
         self.instruction = re.compile(alternation(st.instruction_leads))
+        self.instruction_verbs, self.wishes = frozenset(st.instruction_verbs), frozenset(st.wishes)
+        self.ongoing_verbs = frozenset(st.ongoing_verbs)
         self.nominal = frozenset(mv.nominal_heads)
         self.heads = tuple(sorted(mv.object_heads, key=len, reverse=True))
         self.generic = frozenset(mv.generic_objects)
@@ -185,12 +187,22 @@ def status(doc: Doc, m: MeasureFound, r: MeasureReader, forward: list[tuple[int,
         for i in range(len(words) - 1, -1, -1):
             if words[i] in cues and not (words[i] in r.needs_verb and not _verb_follows(words, i, r)):
                 return "planned", words[i]
+    wish = next((w for w in words if w in r.wishes), None)
+    if wish:
+        return "planned", wish                        # 希望该院今后…: a third party's wish
+    if doc.meta.doc_type in ("speech", "meeting_news"):
+        lead = next((w for w in words if w in r.instruction_verbs), None)
+        if lead:
+            return "planned", lead                    # 会议强调,…深化政治巡视
     nxt = doc.tokens_from(m.verb_end, 1)
     if nxt and nxt[0][0] in r.after_done:
         return "done", nxt[0][0]
     forward_cue = _forward_section(forward, m.start)
     if forward_cue:
         return "planned", forward_cue                 # 下一步工作打算: even 对已经整改的问题开展“回头看”
+    section = doc.section_node_at(m.start)
+    if section is not None and section.role == "plan":
+        return "planned", section.role_cue or "plan"  # anything in the plan section (contract)
     review = next((w for w in reversed(words) if w in r.review), None)
     if review:
         return "done", review
@@ -213,6 +225,8 @@ def status(doc: Doc, m: MeasureFound, r: MeasureReader, forward: list[tuple[int,
             return "ongoing", word
         if word in r.done:
             return "done", word
+    if m.verb in r.ongoing_verbs:
+        return "ongoing", m.verb                      # 坚持打早打小: a standing practice
     return "done", None
 
 
@@ -239,6 +253,7 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
     r = reader(lex)
     norm, tokens = doc.norm, doc.tokens
     quoted = _quoted_mask(norm)
+    skipped = Spans(sorted([(s, e) for s, e, _ in campaign_mentions] + (doc.chrome.spans if doc.chrome else [])))
     figure_starts = {f.start for f in doc.figures}
     figure_ends = {f.start: f.end for f in doc.figures}
     forward = _forward_sections(doc, r)
@@ -260,6 +275,9 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
             continue                                  # 组织领导, 评查小组, 法治宣讲、…: a noun
         if tend <= consumed:
             continue                                  # a verb inside an earlier measure's object
+        if skipped.overlaps(vstart, tend) or norm.startswith("涉嫌", max(0, vstart - 2)) or (
+                i and words[i - 1] in ("涉嫌", "在") and verb not in r.concrete):
+            continue                                  # page chrome, a campaign's name, 涉嫌组织卖淫, 在推进…中
         after = words[i + 2] if i + 2 < len(words) else ""
         long_end = _long_object(norm, tend, r)
         if _verb_of(nxt, r) and after not in r.nominal and long_end is None:
@@ -270,8 +288,9 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
         obj_start = figure_ends.get(obj_start, obj_start)   # 召开5次党组会议: the object follows the figure
         clause_end = _next_clause_end(norm, obj_start)
         obj_end = long_end or _object_end(doc, obj_start, clause_end, r, figure_starts)
-        if obj_end - obj_start < 2 or _case_title(norm, obj_end) or _generic(norm, obj_start, obj_end, r):
-            continue
+        if obj_end - obj_start < 2 or _case_title(norm, obj_end) or _generic(norm, obj_start, obj_end, r) \
+                or _ANNIVERSARY.match(norm, obj_start) or "情况的" in norm[obj_start:obj_end]:
+            continue                                  # 成立75周年, 开展…情况的工作报告 (a document's name)
         if long_end:
             consumed = long_end
         if _topic_heading(doc, vstart, topic_titles):
@@ -283,12 +302,16 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
         clause_start = _clause_start(norm, vstart)
         m.partners = _partners(doc, clause_start, vstart, r)
         m.status, m.cue = status(doc, m, r, forward)
+        section = doc.section_node_at(vstart)
+        if section is not None and section.role == "problems" and m.status != "planned":
+            continue                                  # a shortcoming admitted, never an act (contract)
         m.campaigns = sorted({k for s, e, k in campaign_mentions if s < obj_end and clause_start <= s and e > clause_start})
         m.objects = _conjuncts(doc, obj_start, obj_end)
         found.append(m)
     return found
 
 
+_ANNIVERSARY = re.compile(r"[\d一二三四五六七八九十百]+周年")
 _DISPOSAL = re.compile(r"融入|纳入|作为|贯穿|摆在|放在|列为|落实到|体现在")
 
 

@@ -26,6 +26,8 @@ class Found:
 
 
 _PARTICLES = "了的着过是"
+_DATED = re.compile(r"\d|^[自从]")                   # 自2014年10月展开专项行动: a date, not a name
+_ITEMS = re.compile(r"(?:“[^“”\n]{1,12}”、?|[\u4e00-\u9fff]{2,8}、)+$")
 _COUNTED = re.compile(r"[\d零一二两三四五六七八九十百几多各这那]+[个项大类次场]?")
 
 
@@ -42,7 +44,8 @@ class CampaignReader:
         pat = lex.campaign_patterns
         self.kinds = {normalize(k): v for k, v in pat.kinds.items()}
         self.after_quote = dict(pat.after_quote)
-        self.kind_words = re.compile(alternation(self.kinds) + "|(?<=”)" + alternation(self.after_quote))
+        self.kind_words = re.compile(alternation(self.kinds) + "|(?<=”)" + alternation(self.after_quote)
+                                     + "|(?<=”等)" + alternation(self.after_quote))
         self.quoted = re.compile("“[^“”\n]{1,20}?" + alternation(pat.quoted_endings) + "”")
         self.quoted_kind = {normalize(k): v for k, v in pat.quoted_endings.items()}
         self.fold_suffix = pat.fold_suffix
@@ -112,22 +115,70 @@ def _discovered(doc: Doc, r: CampaignReader, taken: list[tuple[int, int]], found
     for m in r.kind_words.finditer(norm):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        start = _name_start(norm, m.start(), r)
+        kind_start = m.start() - 1 if norm.startswith("”等", m.start() - 2) else m.start()   # “A”、“B”等活动
+        start = _name_start(norm, kind_start, r)
         if start is None:
             continue
         while start < m.start() and norm[start] in _PARTICLES:
             start += 1
-        core = norm[start:m.start()].strip("“”")
-        if len(core) < 2 or core in r.generic or _COUNTED.fullmatch(core):
+        core = norm[start:kind_start].strip("“”")
+        if len(core) < 2 or core in r.generic or _COUNTED.fullmatch(core) or _DATED.search(core):
             continue                                  # 开展专项活动, 七个专项行动, 四大专项行动
-        name = doc.text(start, m.end())
-        key = _fold_key(found, folded(name), m.group(), r)
-        rec = found.setdefault(key, Found(key, name, r.kinds.get(m.group()) or r.after_quote[m.group()], None, []))
-        rec.mentions.append((start, m.end()))
+        rec = _add(doc, r, found, start, kind_start, m.end(), m.group())
         taken.append((start, m.end()))
-        quoted_cores.append((start, m.start(), rec))
+        quoted_cores.append((start, kind_start, rec))
     for start, kind_start, rec in quoted_cores:
         _quoted_core_mentions(doc, start, kind_start, rec, taken)
+
+
+def _add(doc: Doc, r: CampaignReader, found: dict[str, Found], start: int, kind_start: int, end: int, kind: str,
+         kind_text: str | None = None) -> Found:
+    """The record of a name found by pattern (from ``start`` to ``end``; ``kind_text`` when the kind
+    word is shared with the next item and stands after ``end``): the lexicon's record when the name is
+    a lexicon name or alias (“扫黑除恶”专项斗争 is 扫黑除恶专项斗争), else a record of its own."""
+    core = doc.norm[start:kind_start]
+    for surface in (core + (kind_text or doc.norm[kind_start:end]), core.strip("“”") + (kind_text or doc.norm[kind_start:end]),
+                    core.strip("“”")):
+        entry_id = r.surface.get(surface)
+        if entry_id:
+            entry = r.entries[entry_id]
+            rec = found.setdefault(entry_id, Found(entry_id, entry.name, entry.kind, entry_id, list(entry.years)))
+            rec.mentions.append((start, end))
+            return rec
+    if kind_text and end == kind_start:
+        name = doc.text(start, end) + kind_text       # 蓝天 + 保卫战
+    elif kind_start < end and doc.norm[kind_start] == "等":
+        name = doc.text(start, kind_start) + doc.text(kind_start + 1, end)   # “护苗”等活动 -> “护苗”活动
+    else:
+        name = doc.text(start, end)
+    key = _fold_key(found, folded(name), kind, r)
+    rec = found.setdefault(key, Found(key, name, r.kinds.get(kind) or r.after_quote[kind], None, []))
+    rec.mentions.append((start, end))
+    return rec
+
+
+def _coordinated(doc: Doc, r: CampaignReader, found: dict[str, Found], taken: list[tuple[int, int]]) -> None:
+    """Names coordinated before one kind word are each a campaign: 蓝天、碧水、净土保卫战 (three),
+    “清风”、“护苗”等活动 (two); a modifier list before a long name (长江、黄河、珠江流域…专项监督) is not."""
+    norm = doc.norm
+    for rec in list(found.values()):
+        for start, end in list(rec.mentions):
+            kind = r.kind_words.search(norm, max(start, end - 8), end)
+            while kind is not None and kind.end() != end:
+                kind = r.kind_words.search(norm, kind.start() + 1, end)
+            if kind is None:
+                continue
+            kind_start = kind.start() - 1 if norm.startswith("”等", kind.start() - 2) else kind.start()
+            core = norm[start:kind_start]
+            short = core.startswith("“") or len(core) <= 4     # 净土, “护苗”: a list of names, not of modifiers
+            items = _ITEMS.search(norm, max(0, start - 40), start) if short else None
+            for item in re.finditer(r"“[^“”\n]{1,12}”|[\u4e00-\u9fff]{2,8}", items.group() if items else ""):
+                s, e = items.start() + item.start(), items.start() + item.end()
+                if norm[s] != "“":
+                    s = max(s, e - len(core))         # 助力打好|蓝天: an item as long as the core
+                if not any(a < e and s < b for a, b in taken):
+                    _add(doc, r, found, s, e, e, kind.group(), kind_text=norm[kind.start():kind.end()])
+                    taken.append((s, e))
 
 
 def _fold_key(found: dict[str, Found], key: str, kind: str, r: CampaignReader) -> str:
@@ -162,6 +213,7 @@ def read(doc: Doc, lex: Lexicon) -> list[Found]:
     taken = _known(doc, r, found)
     _discovered(doc, r, taken, found)
     _quoted_names(doc, r, taken, found)
+    _coordinated(doc, r, found, taken)
     for rec in found.values():
         rec.mentions.sort()
     return sorted(found.values(), key=lambda f: f.mentions[0][0])

@@ -262,15 +262,19 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
     found: list[MeasureFound] = []
     consumed = -1
     words = tokens.words if hasattr(tokens, "words") else [t[0] for t in tokens]
-    for i in _verb_tokens(doc, r):
+    for i, vend in _verb_tokens(doc, r):
         word, tstart, tend = tokens[i]
+        split = vend != tend                          # 服务|大局 joined in one token
+        rest = norm[vend:tend]
+        if split:
+            word, tend = norm[tstart:vend], vend
         verb = _verb_of(word, r)
         if verb is None:
             continue
         vstart = tend - len(verb)
         if quoted.inside(vstart):
             continue
-        nxt = words[i + 1] if i + 1 < len(words) else ""
+        nxt = rest if split else words[i + 1] if i + 1 < len(words) else ""
         if nxt in r.nominal or nxt in ("的", "之", "、", "等") or (word == verb and _nominal_before(tokens, i, r)):
             continue                                  # 组织领导, 评查小组, 法治宣讲、…: a noun
         if tend <= consumed:
@@ -278,7 +282,7 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
         if skipped.overlaps(vstart, tend) or norm.startswith("涉嫌", max(0, vstart - 2)) or (
                 i and words[i - 1] in ("涉嫌", "在") and verb not in r.concrete):
             continue                                  # page chrome, a campaign's name, 涉嫌组织卖淫, 在推进…中
-        after = words[i + 2] if i + 2 < len(words) else ""
+        after = words[i + 1 if split else i + 2] if i + (1 if split else 2) < len(words) else ""
         long_end = _long_object(norm, tend, r)
         if _verb_of(nxt, r) and after not in r.nominal and long_end is None:
             continue                                  # 研究|制定, 组织|开展: the nearer verb takes it
@@ -331,15 +335,24 @@ def _topic_heading(doc: Doc, pos: int, titles: list[tuple[int, int]]) -> bool:
     return any(start <= pos < end for start, end in titles)
 
 
-def _verb_tokens(doc: Doc, r: MeasureReader) -> list[int]:
-    """Indexes of the tokens that are or end with a measure verb, found by one pass of a pattern
-    over the text (a verb that ends inside a token, 党组织|, is not one)."""
+def _verb_tokens(doc: Doc, r: MeasureReader) -> list[tuple[int, int]]:
+    """(token index, verb end) of the tokens that are or end with a measure verb, found by one pass
+    of a pattern over the text (a verb that ends inside a token, 党组织|, is not one), and of the
+    tokens that start with one before an object of two characters or more, which the dictionary
+    joined to it (服务大局, 提起公诉)."""
     starts = [t[1] for t in doc.tokens] if not hasattr(doc.tokens, "starts") else doc.tokens.starts
-    out = []
+    out: list[tuple[int, int]] = []
     for m in r.verb_re.finditer(doc.norm):
         i = bisect_right(starts, m.end() - 1) - 1
-        if i >= 0 and doc.tokens[i][2] == m.end() and (not out or out[-1] != i):
-            out.append(i)
+        if i < 0:
+            continue
+        word, tstart, tend = doc.tokens[i]
+        if out and out[-1][0] == i:
+            if tend == m.end():
+                out[-1] = (i, m.end())                # 建立|健全: the verb that ends the token wins
+            continue
+        if tend == m.end() or (tstart == m.start() and tend - m.end() >= 2 and word[len(m.group()):].isalpha()):
+            out.append((i, m.end()))
     return out
 
 
@@ -361,7 +374,7 @@ def _new_predicate(word: str, nxt: str, r: MeasureReader) -> bool:
     before punctuation or a nominal head is the object's head (开展专项检查, 督导检查工作); a verb of
     direction bound to a one-character nominal suffix is a noun (工作推进|会)."""
     suffix = len(nxt) == 1 and nxt in r.nominal
-    if _verb_of(word, r):
+    if _verb_of(word, r) in r.concrete:
         return not (not nxt or not _CJK_CHAR.match(nxt) or nxt in r.nominal or nxt == "工作")
     if word in r.direction:
         return not suffix

@@ -83,6 +83,8 @@ class MeasureVerbsFile(Entry):
     policy: list[str] = []
     frame_ends: list[str] = []
     frame_starts: list[str] = []
+    object_before: list[str] = []
+    event_heads: list[str] = []
     direction: list[str]
     partner_markers: list[str]
     nominal_heads: list[str]

@@ -59,6 +59,10 @@ class MeasureReader:
         self.category = {**{w: "other" for w in mv.policy}, **{v.verb: v.category for v in mv.verbs}}
         self.frame_ends = tuple(mv.frame_ends)
         self.frame_starts = tuple(mv.frame_starts)
+        self.object_before = frozenset(mv.object_before)
+        self.event_before = re.compile(
+            r"(?P<obj>[^,。;:!?\n“”]{2,30}?" + alternation(mv.event_heads) + r")(?:于?(?:日前|近日|昨日|今天|今日|当天|"
+            r"\d{1,2}月\d{1,2}日))?(?:在[^,。;:!?\n]{1,16})?(?:隆重|顺利|胜利|正式)?$") if mv.event_heads else None
         self.verb_suffixes = tuple(sorted(self.concrete, key=len, reverse=True))   # concrete acts inside a long object
         self.verb_lengths = sorted({len(v) for v in self.category}, reverse=True)
         self.verb_re = re.compile(alternation(self.category))
@@ -292,6 +296,10 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
         obj_start = figure_ends.get(obj_start, obj_start)   # 召开5次党组会议: the object follows the figure
         clause_end = _next_clause_end(norm, obj_start)
         obj_end = long_end or _object_end(doc, obj_start, clause_end, r, figure_starts)
+        if obj_end - obj_start < 2 and verb in r.object_before and r.event_before is not None:
+            before = r.event_before.search(norm, _clause_start(norm, vstart), vstart)
+            if before:                                # 全市检察长会议召开: the event is named before the verb
+                obj_start, obj_end = before.start("obj"), before.end("obj")
         if obj_end - obj_start < 2 or _case_title(norm, obj_end) or _generic(norm, obj_start, obj_end, r) \
                 or _ANNIVERSARY.match(norm, obj_start) or "情况的" in norm[obj_start:obj_end]:
             continue                                  # 成立75周年, 开展…情况的工作报告 (a document's name)

@@ -143,3 +143,25 @@ def test_cli_extract_html_page(tmp_path):
     assert page.startswith("<!DOCTYPE html>") and 'data-type="measure"' in page and 'data-type="campaign"' in page
     limited = run("extract", str(SAMPLE), "--format", "html", "--only", "campaigns").output
     assert 'data-type="campaign"' in limited and 'data-type="measure"' not in limited
+
+
+PLAN_REPORT = ("临江市人民检察院工作报告\n——2025年1月10日在临江市第十届人民代表大会第四次会议上\n各位代表:\n"
+               "现在,我代表市人民检察院向大会报告工作,请予审议。\n2024年工作回顾\n一、坚持服务大局\n全年共办理审查逮捕案件520件。\n"
+               "同时,我们也清醒认识到,工作中还存在一些问题:一是监督质效还不够高;二是队伍建设有待加强。\n"
+               "2025年工作安排\n第一,深化检务公开,建立公益诉讼线索移送机制。\n")
+
+
+def test_cli_table_shows_roles_and_policy_commitments_apart(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(PLAN_REPORT, encoding="utf-8")
+    out = run("extract", str(path), "--format", "table").output
+    assert "回顾" in out and "问题" in out and "计划" in out
+    assert "commitments, concrete acts: 1" in out and "commitments, policy commitments: 1" in out
+
+
+def test_cli_html_marks_roles_and_policy_measures(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(PLAN_REPORT, encoding="utf-8")
+    page = run("extract", str(path), "--format", "html").output
+    assert 'class="role-badge role-plan"' in page and 'class="role-badge role-problems"' in page
+    assert "heading lv-1 role-plan" in page and "st-planned policy" in page

@@ -15,7 +15,7 @@ from html import escape
 from pathlib import PurePath
 
 from ..models import Report, Section, Span
-from .html_assets import CSS, HEADING_RANK, JS, META_FIELDS, RECORD_TYPES, STATUSES
+from .html_assets import CSS, HEADING_RANK, JS, META_FIELDS, RECORD_TYPES, ROLE_NAMES, ROLES, STATUSES
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def _record_marks(report: Report, source: str) -> tuple[list[Mark], list[str]]:
             if not all(_grounded(span, source) for span in spans):
                 ungrounded.append(record.id)
                 continue
-            status = f" st-{record.status}" if kind == "measure" else ""
+            status = f" st-{record.status}{'' if record.concrete else ' policy'}" if kind == "measure" else ""
             tag = (f'<span class="hl t-{kind}{status}" data-type="{kind}" '
                    f'data-id="{escape(record.id)}"')
             marks += [Mark(s.start, s.end, rank, tag + ">", tag + ' data-cont="1">') for s in spans]
@@ -92,7 +92,7 @@ def _heading_marks(outline: list[Section], source: str) -> tuple[list[Mark], lis
         if not _grounded(sec.span, source):
             ungrounded.append(sec.id)
             continue
-        cls = f'<span class="heading lv-{sec.level}"'
+        cls = f'<span class="heading lv-{sec.level}{" role-" + sec.role if sec.role else ""}"'
         marks.append(Mark(sec.span.start, sec.span.end, HEADING_RANK,
                           f'{cls} id="sec-{escape(sec.id)}">', cls + ">"))
     return marks, ungrounded
@@ -176,7 +176,7 @@ def _filters(report: Report) -> str:
         count = str(len(records))
         if kind == "campaign":
             count += f" · {sum(len(r.mentions) for r in records)}处"
-        sub = _status_filters(records) if kind == "measure" else ""
+        sub = _status_filters(records) + _policy_legend(records) if kind == "measure" else ""
         rows.append(f"<li>{_checkbox(kind, f't-{kind}', label, count)}{sub}</li>")
     return f'<h2>记录 records</h2><ul class="filters">{"".join(rows)}</ul>'
 
@@ -186,6 +186,12 @@ def _status_filters(measures) -> str:
                       str(sum(m.status == status for m in measures)))
             for status, label in STATUSES]
     return "<ul>" + "".join(f"<li>{row}</li>" for row in rows) + "</ul>"
+
+
+def _policy_legend(measures) -> str:
+    policy = sum(not m.concrete for m in measures)
+    return (f'<p class="legend"><span class="swatch t-measure policy">样例</span>政策性 policy commitments'
+            f' (加强, 深化 …; concrete: false)<span class="count">{policy}</span></p>')
 
 
 def _checkbox(name: str, swatch: str, label: str, count: str) -> str:
@@ -198,16 +204,21 @@ def _outline(outline: list[Section]) -> str:
     children = defaultdict(list)
     for sec in outline:
         children[sec.parent].append(sec)
-    return f'<h2>目录 outline</h2><div class="outline">{_tree(None, children)}</div>'
+    legend = "".join(f'<span class="role-badge role-{role}">{escape(label)}</span>' for role, label in ROLES)
+    return (f'<h2>目录 outline</h2><p class="roles">{legend}</p>'
+            f'<div class="outline">{_tree(None, children)}</div>')
 
 
-def _tree(parent: str | None, children: dict) -> str:
+def _tree(parent: str | None, children: dict, parent_role: str | None = None) -> str:
+    """Nested outline; a section's role shows as a badge where it differs from its parent's."""
     items = []
     for sec in children.get(parent, ()):
         name = escape(f"{sec.marker or ''}{sec.title}")
-        link = f'<a href="#sec-{escape(sec.id)}" title="{name}">{name}</a>'
+        badge = (f'<span class="role-badge role-{sec.role}">{escape(ROLE_NAMES[sec.role])}</span>'
+                 if sec.role and sec.role != parent_role else "")
+        link = f'{badge}<a href="#sec-{escape(sec.id)}" title="{name}">{name}</a>'
         if sec.id in children:
             opened = " open" if sec.level == 1 else ""
-            link = f"<details{opened}><summary>{link}</summary>{_tree(sec.id, children)}</details>"
+            link = f"<details{opened}><summary>{link}</summary>{_tree(sec.id, children, sec.role)}</details>"
         items.append(f'<li class="lv-{sec.level}">{link}</li>')
     return f"<ul>{''.join(items)}</ul>"

@@ -20,6 +20,14 @@ STATUSES = (
     ("planned", "计划 planned"),
 )
 
+# section roles: (role, label); the plan and the problems are shown apart from the review
+ROLES = (
+    ("review", "回顾 review"),
+    ("problems", "问题 problems"),
+    ("plan", "计划 plan"),
+)
+ROLE_NAMES = {role: label.split()[0] for role, label in ROLES}
+
 # page header: (Meta field, label)
 META_FIELDS = (
     ("organ", "机关 organ"),
@@ -89,6 +97,12 @@ main { grid-area: main; overflow: auto; padding: 16px 28px 40vh; min-width: 0; }
 .show-measure.show-st-done .st-done, .swatch.st-done { border-bottom: 2px solid var(--done); background-color: #ebfbee; }
 .show-measure.show-st-ongoing .st-ongoing, .swatch.st-ongoing { border-bottom: 2px double var(--ongoing); border-bottom-width: 3px; background-color: #fff4e6; }
 .show-measure.show-st-planned .st-planned, .swatch.st-planned { border-bottom: 2px dashed var(--planned); background-color: #f3f0ff; }
+.show-measure .t-measure.policy, .swatch.policy { text-decoration: underline dotted #8c959f; text-underline-offset: 4px; }
+.role-badge { display: inline-block; font-size: 11px; padding: 0 4px; margin-right: 4px; border-radius: 3px; color: #fff; }
+.role-badge.role-review { background: #2f9e44; } .role-badge.role-problems { background: #e03131; }
+.role-badge.role-plan { background: #7048e8; }
+.heading.role-problems { border-left: 3px solid #e03131; padding-left: 4px; }
+.heading.role-plan { border-left: 3px solid #7048e8; padding-left: 4px; }
 .hl.active { outline: 2px solid #1f6feb; outline-offset: 1px; }
 .hl.pinned { outline: 2px solid #cf222e; outline-offset: 1px; }
 #panel-body .hint { color: var(--muted); }

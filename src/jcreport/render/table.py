@@ -13,6 +13,10 @@ def _value(fig) -> str:
     return f"{value}{fig.unit or ''}" + (f" ({fig.qualifier})" if fig.qualifier else "")
 
 
+def _cut(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
 def _campaigns(report: Report) -> Table:
     table = Table(title=f"campaigns: {len(report.campaigns)}")
     for col in ("id", "name", "kind", "mentions", "source", "section"):
@@ -23,17 +27,27 @@ def _campaigns(report: Report) -> Table:
     return table
 
 
-def _commitments(report: Report) -> Table:
+ROLE_LABELS = {"review": "[green]回顾[/]", "problems": "[red]问题[/]", "plan": "[magenta]计划[/]"}
+
+
+def _commitments(report: Report) -> list[Table]:
+    """The planned measures, concrete acts (制定, 召开 …) apart from policy commitments (加强, 深化 …)."""
     planned = [m for m in report.measures if m.status == "planned"]
     counts = {s: sum(m.status == s for m in report.measures) for s in ("done", "ongoing", "planned")}
-    title = (f"commitments: {len(planned)} planned measures "
-             f"(of {len(report.measures)}: {counts['done']} done, {counts['ongoing']} ongoing)")
-    table = Table(title=title)
-    for col in ("section", "verb", "object", "cue", "partners", "campaigns"):
-        table.add_column(col)
-    for m in planned:
-        table.add_row(m.section or "", m.verb, m.object, m.cue or "", "、".join(m.partners), " ".join(m.campaigns))
-    return table
+    tables = []
+    for concrete, label in ((True, "concrete acts"), (False, "policy commitments")):
+        rows = [m for m in planned if m.concrete is concrete]
+        title = f"commitments, {label}: {len(rows)}"
+        if concrete:
+            title += (f" (of {len(planned)} planned among {len(report.measures)} measures: {counts['done']} done,"
+                      f" {counts['ongoing']} ongoing)")
+        table = Table(title=title)
+        for col in ("section", "verb", "object", "cue", "partners", "campaigns"):
+            table.add_column(col)
+        for m in rows:
+            table.add_row(m.section or "", m.verb, m.object, m.cue or "", "、".join(m.partners), " ".join(m.campaigns))
+        tables.append(table)
+    return tables
 
 
 def render(report: Report, console: Console, include: set[str] | None = None) -> None:
@@ -43,11 +57,13 @@ def render(report: Report, console: Console, include: set[str] | None = None) ->
     for key, value in report.meta.model_dump().items():
         meta.add_row(key, "" if value is None else str(value))
     meta.add_row("source", f"{report.source.path or '<stdin>'} ({report.source.encoding}, {report.source.chars} chars)")
-    tree = Tree("outline")
-    nodes = {}
+    tree = Tree("outline ([green]回顾[/] review, [red]问题[/] problems, [magenta]计划[/] plan)")
+    nodes, parents = {}, {}
     for sec in report.outline:
         parent = nodes.get(sec.parent, tree)
-        nodes[sec.id] = parent.add(f"[bold]{sec.id}[/] {sec.marker or ''}{sec.title[:40]}")
+        role = ROLE_LABELS.get(sec.role or "", "") if sec.role != parents.get(sec.parent) else ""   # where it changes
+        parents[sec.id] = sec.role
+        nodes[sec.id] = parent.add(f"[bold]{sec.id}[/] {role + ' ' if role else ''}{sec.marker or ''}{_cut(sec.title, 40)}")
     figures = Table(title=f"figures: {len(report.case_counts)} case counts, {len(report.metrics)} metrics")
     for col in ("section", "type", "value", "subject", "action / kind", "period", "change"):
         figures.add_column(col)
@@ -66,7 +82,7 @@ def render(report: Report, console: Console, include: set[str] | None = None) ->
     if want("campaigns"):
         parts.append(_campaigns(report))
     if want("measures"):
-        parts.append(_commitments(report))
+        parts += _commitments(report)
     if report.warnings and want("warnings"):
         parts.append("[yellow]warnings:[/]\n" + "\n".join(f"  - {w}" for w in report.warnings))
     console.print(Group(*parts))

@@ -187,6 +187,9 @@ def status(doc: Doc, m: MeasureFound, r: MeasureReader, forward: list[tuple[int,
     an adverb right before the verb (持续 → ongoing, 先后 → done); otherwise done."""
     sentence = doc.tokens_between(doc.sentence_at(m.start)[0], m.start)
     words = [w for w, _, _ in sentence]
+    numbered = next((w for w in reversed(words) if _NUMBERED_MUST.fullmatch(w)), None)
+    if numbered:
+        return "planned", numbered                    # 四要强化业务素质: a speech's numbered instruction
     for cues in (r.planned, r.planned_time):
         for i in range(len(words) - 1, -1, -1):
             if words[i] in cues and not (words[i] in r.needs_verb and not _verb_follows(words, i, r)):
@@ -314,6 +317,9 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
         clause_start = _clause_start(norm, vstart)
         m.partners = _partners(doc, clause_start, vstart, r)
         m.status, m.cue = status(doc, m, r, forward)
+        if m.cue is None and m.status == "done" and found and found[-1].status == "planned" and \
+                doc.meta.doc_type in ("speech", "meeting_news") and _same_line(norm, found[-1].start, vstart):
+            m.status, m.cue = "planned", found[-1].cue    # 要持续深化…。始终坚持…: the instructions go on
         section = doc.section_node_at(vstart)
         if section is not None and section.role == "problems" and m.status != "planned":
             continue                                  # a shortcoming admitted, never an act (contract)
@@ -323,6 +329,7 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
     return found
 
 
+_NUMBERED_MUST = re.compile(r"[一二三四五六七八九十]要")
 _ANNIVERSARY = re.compile(r"[\d一二三四五六七八九十百]+周年")
 _DISPOSAL = re.compile(r"融入|纳入|作为|贯穿|摆在|放在|列为|落实到|体现在")
 
@@ -330,6 +337,10 @@ _DISPOSAL = re.compile(r"融入|纳入|作为|贯穿|摆在|放在|列为|落实
 def _disposed(words: list[str], i: int, norm: str, end: int) -> bool:
     """将|服务发展理念|融入…: after 将/把 and before a verb of placing, a policy verb is part of the noun."""
     return i > 0 and words[i - 1] in ("将", "把") and _DISPOSAL.search(norm, end, _next_clause_end(norm, end)) is not None
+
+
+def _same_line(norm: str, a: int, b: int) -> bool:
+    return "\n" not in norm[a:b]
 
 
 def _frame(norm: str, start: int, end: int, r: MeasureReader) -> bool:

@@ -36,6 +36,7 @@ _SINCE = re.compile(rf"(?P<y>{_Y})\s?年以来")
 _REVIEW_LEAD = re.compile(rf"{_Y}\s?年(?P<part>[上下]半年|前三季度|第?[一二三四]季度|1\s?[-至到~]\s?\d{{1,2}}月)?(?:以来)?,"
                           r"\s?全[省市区县](?:两级|三级)?检察机关")
 _PLAN_AFTER = re.compile(r"[^。;]{0,12}?(?:要|将|计划|力争|重点抓好|工作安排|工作思路|工作打算|工作要点|主要工作任务)")
+_MEETING_AFTER = re.compile(r"[^,。;]{0,10}?(?:会议|务虚会|大会)")
 _ANY_YEAR = re.compile(r"(?<![比较与到至同\d])(?P<y>(?:19|20)\d{2})\s?年(?![\d月]*同期)")
 _SPEAKER = re.compile(r"检察长[,\s]*(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}?)(?=\s*$|在|同志|作|强调|指出|表示|说)", re.M)
 
@@ -103,9 +104,13 @@ def _year(kind: str, date: str | None, opening: str, page: str) -> int | None:
         return int(date[:4]) if date else max(int(m.group("y")) for m in _SINCE.finditer(opening))
     if date:
         y, month = int(date[:4]), int(date[5:7])
-        return y - 1 if kind in ("work_report", "meeting_news", "summary") and month <= 3 and _reviews(opening) else y
-    years = [int(m.group("y")) for m in _ANY_YEAR.finditer(opening)] or \
-        [int(m.group("y")) for m in _ANY_YEAR.finditer(page)]
+        return y - 1 if month <= 3 and _reviews(opening) else y    # January 2024, on 2023's work
+    found = list(_ANY_YEAR.finditer(opening))
+    ahead = [int(m.group("y")) for m in found if _PLAN_AFTER.match(opening, m.end()) or _MEETING_AFTER.match(opening, m.end())]
+    years = [int(m.group("y")) for m in found if int(m.group("y")) not in ahead]
+    if not years and ahead and _reviews(opening):
+        return min(ahead) - 1                        # 召开2023年全市检察长会议,总结过去五年工作: on 2022
+    years = years or ahead or [int(m.group("y")) for m in _ANY_YEAR.finditer(page)]
     return max(years) if years else None
 
 

@@ -24,7 +24,7 @@ _UNIT = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:自治区|特别行政区|省|�
 _SUBJECT_AFTER = re.compile(r"党组|召开|举行|检察长|工作报告|开展|发布|联合|组织|坚持|聚焦|立足|充分|依法|全面|积极|深入|围绕|通报"
                             r"|与|会同|共同|以|在|针对|主动")
 _NOT_NAMES = frozenset("全本该各我两驻市省区县")   # no place name starts with these (全市, 各县区, 驻市)
-_SYSTEM = re.compile(r"全(省|市|县|区)(?:两级|三级)?检察机关")
+_SYSTEM = re.compile(r"(?:全|我)(省|市|县)(?:两级|三级)?(?:检察机关|公益诉讼|检察)|(省|市|县)(?:人民)?检察院")
 
 
 @dataclass
@@ -192,7 +192,7 @@ def _full_name(c: Candidate, text: str, r: OrganReader) -> str | None:
 def system_level(text: str) -> str:
     """The level of the system a text speaks of when it names no organ: 全省检察机关 -> provincial."""
     m = _SYSTEM.search(text)
-    return {"省": "provincial", "市": "municipal", "县": "district"}.get(m.group(1), "unknown") if m else "unknown"
+    return {"省": "provincial", "市": "municipal", "县": "district"}.get(m.group(1) or m.group(2), "unknown") if m else "unknown"
 
 
 def read(title: str | None, opening: str, r: OrganReader, page: str = "") -> tuple[str | None, str | None, str]:

@@ -51,7 +51,7 @@ _STARTS = re.compile(r"""
   | (?<![×X*x])[×X*x]                                                                   # first redaction mark
 """, re.VERBOSE)
 _RANK = r"(?P<ord>第(?P<rank>{ARABIC}|{CN})(?:位|名)?|前(?P<top>{ARABIC}|{CN})(?:名|位)?|(?P<first>首位|榜首))"
-_RANK_CONTEXT = r"(?:{RANKCTX})$"
+_RANK_CONTEXT = r"(?:{RANKCTX})\Z"   # \Z: "安排\n" must not read as 排|
 
 
 @dataclass

@@ -310,6 +310,8 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
             consumed = long_end
         if _topic_heading(doc, vstart, topic_titles):
             continue                                  # 一、…组织整改落实情况: a heading naming a topic
+        if norm.startswith("是", obj_end):
+            continue                                  # 开展某工作是…的重要抓手: a verb phrase as a subject
         concrete = verb in r.concrete
         if not concrete and (_frame(norm, obj_start, obj_end, r) or _disposed(words, i, norm, tend)):
             continue                                  # 坚持以…为指导, 贯彻…精神, 将服务…理念融入: no act
@@ -326,7 +328,19 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
         m.campaigns = sorted({k for s, e, k in campaign_mentions if s < obj_end and clause_start <= s and e > clause_start})
         m.objects = _conjuncts(doc, obj_start, obj_end)
         found.append(m)
-    return found
+    return _without_repeated_headline(doc, found)
+
+
+def _without_repeated_headline(doc: Doc, found: list[MeasureFound]) -> list[MeasureFound]:
+    """A headline the body repeats (召开全国…会议 in the title and in the first paragraph) is one act,
+    reported where the body reports it: the title line's copy is dropped."""
+    if not doc.meta.title:
+        return found
+    title = next(((ln.start, ln.end) for ln in doc.lines[:12] if doc.meta.title in doc.text(ln.start, ln.end)), None)
+    if title is None:
+        return found
+    body = {(m.verb, doc.norm[m.object_start:m.object_end]) for m in found if m.start >= title[1]}
+    return [m for m in found if not (title[0] <= m.start < title[1] and (m.verb, doc.norm[m.object_start:m.object_end]) in body)]
 
 
 _NUMBERED_MUST = re.compile(r"[一二三四五六七八九十]要")

@@ -138,6 +138,9 @@ def candidates(text: str, r: OrganReader) -> list[Candidate]:
                 found.append(Candidate(m.start(), "", "最高人民检察院", ""))
             continue
         place = r.place_before(text, m.start(), text)
+        if not place and kind.startswith("铁检"):
+            run = _CJK_RUN.search(text, max(0, m.start() - 8), m.start())
+            place = run.group() if run else ""        # 齐齐哈尔铁检院: the railway's place needs no 市
         if kind == "院" and place[-1:] not in ("区", "县", "市"):
             continue                                  # 武侯区院, 庆阳市院, 市院: a 区/县/市 院 only
         kind = "人民检察院" if kind == "院" else kind

@@ -123,6 +123,8 @@ class CampaignPatternsFile(Entry):
     after_quote: dict[str, str]
     quoted_endings: dict[str, str]
     fold_suffix: int
+    clause_words: list[str] = []
+    suggestion_range: str | None = None
 
 
 class StatusesFile(Entry):

@@ -83,7 +83,12 @@ _SKIPPED = re.compile(
     rf"|(?<=\d) (?=[{_CJK}%])"                                   # 356 件, 1.2 万人次, 2023 年
     rf"|(?<=[{_CJK}]) (?=\d)"                                     # 受理 356
     rf"|(?<=[^\n]{{6}}\d)\n(?=\d|[万亿千百件人名次个项份起宗户元倍%])"   # …办理案件35 / 6件
+    rf"|(?<=[{_CJK}”)])\[\d{{1,2}}\]"                                  # footnote markers: “检察护企”[1]专项行动
+    rf"|(?P<qbreak>\n)(?=[{_CJK}]{{1,10}}”)"                             # a quoted name broken across lines
 )
+
+
+_OPEN_QUOTE = re.compile(rf"“[{_CJK}]{{1,10}}$")
 
 
 class PositionMap:
@@ -119,11 +124,13 @@ def reading_copy(source: str) -> tuple[str, PositionMap]:
     (23, 28)
     """
     norm = normalize(source)
-    if "(" not in norm and " " not in norm and "\n" not in norm:
+    if "(" not in norm and " " not in norm and "\n" not in norm and "[" not in norm:
         return norm, PositionMap([], [])
     parts, keys, shifts = [], [], []
     last = deleted = 0
     for m in _SKIPPED.finditer(norm):
+        if m.group("qbreak") and not _OPEN_QUOTE.search(norm, max(0, m.start() - 11), m.start()):
+            continue                                  # a line break is kept unless a quote is open before it
         parts.append(norm[last:m.start()])
         deleted += m.end() - m.start()
         keys.append(m.start() - (deleted - (m.end() - m.start())))

@@ -52,6 +52,8 @@ class CampaignReader:
         self.lead = re.compile("(?:" + alternation(pat.lead_words) + r"|[,;:。!?、\n(（)）《》\s])")
         self.generic = frozenset(pat.generic_cores)
         self.max_core = pat.max_core
+        self.clause_words = re.compile(alternation(pat.clause_words)) if pat.clause_words else None
+        self.suggestion_range = re.compile(pat.suggestion_range) if pat.suggestion_range else None
 
 
 @lru_cache(maxsize=8)
@@ -59,9 +61,22 @@ def reader(lex: Lexicon) -> CampaignReader:
     return CampaignReader(lex)
 
 
-def _known(doc: Doc, r: CampaignReader, found: dict[str, Found]) -> list[tuple[int, int]]:
+def _ranges(doc: Doc, r: CampaignReader, found: dict[str, Found]) -> list[tuple[int, int]]:
+    """第二至第七号检察建议: one record for the range written as one phrase (contract)."""
     spans = []
+    for m in r.suggestion_range.finditer(doc.norm) if r.suggestion_range else ():
+        name = doc.text(m.start(), m.end())
+        rec = found.setdefault(folded(name), Found(folded(name), name, "检察建议", None, []))
+        rec.mentions.append((m.start(), m.end()))
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def _known(doc: Doc, r: CampaignReader, found: dict[str, Found], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = list(taken)
     for m in r.known.finditer(doc.norm):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
         entry = r.entries[r.surface[m.group()]]
         rec = found.setdefault(entry.id, Found(entry.id, entry.name, entry.kind, entry.id, list(entry.years)))
         rec.mentions.append((m.start(), m.end()))
@@ -122,8 +137,9 @@ def _discovered(doc: Doc, r: CampaignReader, taken: list[tuple[int, int]], found
         while start < m.start() and norm[start] in _PARTICLES:
             start += 1
         core = norm[start:kind_start].strip("“”")
-        if len(core) < 2 or core in r.generic or _COUNTED.fullmatch(core) or _DATED.search(core):
-            continue                                  # 开展专项活动, 七个专项行动, 四大专项行动
+        if len(core) < 2 or core in r.generic or _COUNTED.fullmatch(core) or _DATED.search(core) or (
+                norm[start] != "“" and r.clause_words is not None and r.clause_words.search(core)):
+            continue                                  # 开展专项活动, 七个专项行动, 组织全体干警学习专项行动
         rec = _add(doc, r, found, start, kind_start, m.end(), m.group())
         taken.append((start, m.end()))
         quoted_cores.append((start, kind_start, rec))
@@ -143,8 +159,8 @@ def _add(doc: Doc, r: CampaignReader, found: dict[str, Found], start: int, kind_
         if entry_id:
             entry = r.entries[entry_id]
             rec = found.setdefault(entry_id, Found(entry_id, entry.name, entry.kind, entry_id, list(entry.years)))
-            rec.mentions.append((start, end))
-            return rec
+            rec.mentions = [(s, e) for s, e in rec.mentions if not (s < end and start < e)] + [(start, end)]
+            return rec                                # “扫黑除恶”专项斗争 is one mention, not two
     if kind_text and end == kind_start:
         name = doc.text(start, end) + kind_text       # 蓝天 + 保卫战
     elif kind_start < end and doc.norm[kind_start] == "等":
@@ -210,7 +226,7 @@ def read(doc: Doc, lex: Lexicon) -> list[Found]:
     """Every campaign of a document, in order of first mention."""
     r = reader(lex)
     found: dict[str, Found] = {}
-    taken = _known(doc, r, found)
+    taken = _known(doc, r, found, _ranges(doc, r, found))
     _discovered(doc, r, taken, found)
     _quoted_names(doc, r, taken, found)
     _coordinated(doc, r, found, taken)

@@ -21,7 +21,7 @@ _OPENERS = {"“": "”", "《": "》", "(": ")", "‘": "’"}
 _SKIP_AFTER_VERB = frozenset("了好出起过")
 _CONJ = re.compile(r"、|和|及|以及|与")
 # Words that end an object; at its very start they mean the verb has no object (开展较好).
-_LEAD_STOPS = frozenset({"以来", "伊始", "之际", "到", "从", "上下功夫", "较", "有序", "均", "均已", "提供", "作出", "取得", "认真", "及时", "以", "确保", "促进", "并", "为", "从而", "进行", "予以",
+_LEAD_STOPS = frozenset({"是", "以来", "伊始", "之际", "到", "从", "上下功夫", "较", "有序", "均", "均已", "提供", "作出", "取得", "认真", "及时", "以", "确保", "促进", "并", "为", "从而", "进行", "予以",
                          "对", "向", "在", "将", "把", "被", "由", "通过", "时间", "较好", "较差",
                          "不够", "不多", "较少", "不力", "不足", "空白", "滞后", "仍然", "仍", "不规范", "存在"})
 # Words that end an object once it has begun (一个新谓语或状语开始).
@@ -287,7 +287,7 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
         if tend <= consumed:
             continue                                  # a verb inside an earlier measure's object
         if skipped.overlaps(vstart, tend) or norm.startswith("涉嫌", max(0, vstart - 2)) or (
-                i and words[i - 1] in ("涉嫌", "在") and verb not in r.concrete):
+                i and words[i - 1] in ("涉嫌", "在", "就", "围绕", "对标") and verb not in r.concrete):
             continue                                  # page chrome, a campaign's name, 涉嫌组织卖淫, 在推进…中
         after = words[i + 1 if split else i + 2] if i + (1 if split else 2) < len(words) else ""
         long_end = _long_object(norm, tend, r)
@@ -304,7 +304,8 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
             if before:                                # 全市检察长会议召开: the event is named before the verb
                 obj_start, obj_end = before.start("obj"), before.end("obj")
         if obj_end - obj_start < 2 or _case_title(norm, obj_end) or _generic(norm, obj_start, obj_end, r) \
-                or _ANNIVERSARY.match(norm, obj_start) or "情况的" in norm[obj_start:obj_end]:
+                or _ANNIVERSARY.match(norm, obj_start) or "情况的" in norm[obj_start:obj_end] \
+                or norm[obj_start:obj_end].endswith(("综述", "纪实")):
             continue                                  # 成立75周年, 开展…情况的工作报告 (a document's name)
         if long_end:
             consumed = long_end

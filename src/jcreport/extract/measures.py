@@ -320,8 +320,9 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
         clause_start = _clause_start(norm, vstart)
         m.partners = _partners(doc, clause_start, vstart, r)
         m.status, m.cue = status(doc, m, r, forward)
-        if m.cue is None and m.status == "done" and found and found[-1].status == "planned" and \
-                doc.meta.doc_type in ("speech", "meeting_news") and _same_line(norm, found[-1].start, vstart):
+        if m.status != "planned" and m.cue not in r.review and m.cue not in r.done and m.cue not in r.after_done \
+                and found and found[-1].status == "planned" and doc.meta.doc_type in ("speech", "meeting_news") \
+                and _same_line(norm, found[-1].start, vstart):
             m.status, m.cue = "planned", found[-1].cue    # 要持续深化…。始终坚持…: the instructions go on
         section = doc.section_node_at(vstart)
         if section is not None and section.role == "problems" and m.status != "planned":

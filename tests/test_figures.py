@@ -47,3 +47,8 @@ def test_figures_traditional_input_keeps_its_characters():
     assert (c.raw, c.action, c.subject, c.period.text) == ("5725件", "审查逮捕", "審查逮捕案件", "2024年")
     m = report.metrics[0]
     assert (m.raw, m.subject, m.period.text) == ("5次", "聯席會議", "集中整改期間")
+
+
+def test_figures_page_chrome_counts_nothing():
+    text = "当前位置:首页>>检务公开\n发布时间:2024-01-05 浏览次数:1234次\n全市检察机关办理各类案件100件。"
+    assert [f.raw for f in (*extract(text).metrics, *extract(text).case_counts)] == ["100件"]

@@ -14,6 +14,7 @@ from ..patterns import alternation
 from ..spans import Spans
 
 _DATE_LINE = re.compile(r"[\d\s:年月日/.-]{8,}")
+LONG_LINE = 80        # a line longer than this is body text, whatever words it holds
 
 
 class ChromeReader:
@@ -34,8 +35,8 @@ class ChromeReader:
         [True, True, True, True, False]
         """
         text = line.strip()
-        if not text:
-            return False
+        if not text or len(text) > LONG_LINE:
+            return False                              # 消息来源:…据最高人民检察院…: a paragraph, not furniture
         if text in self.whole or self.strong.search(text) or _DATE_LINE.fullmatch(text):
             return True
         return len(text) <= self.short_max and self.short.search(text) is not None

@@ -329,7 +329,10 @@ def read(doc: Doc, lex: Lexicon) -> list[Figure]:
     norm = doc.norm
     doc.periods = periods.find(norm, periods.grammar(lex), doc.meta.year, doc.text)
     figs: list[Figure] = []
+    chrome = doc.chrome
     for cand in numbers.find(norm, g):
+        if chrome is not None and chrome.overlaps(cand.start, cand.end):
+            continue                                  # 浏览次数: 1234次 in page chrome counts nothing of the report
         sent = doc.sentence_at(cand.start)
         fig = Figure(cand.start, cand.end, numbers.resolve(cand, g), sent, _clause_start(norm, sent[0], cand.start))
         fig.left_bound = figs[-1].end if figs else 0

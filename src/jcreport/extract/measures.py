@@ -21,6 +21,7 @@ _OPENERS = {"“": "”", "《": "》", "(": ")", "‘": "’"}
 _SKIP_AFTER_VERB = frozenset("了好出起过")
 _CONJ = re.compile(r"、|和|及|以及|与")
 # Words that end an object; at its very start they mean the verb has no object (开展较好).
+_START_STOPS = frozenset({"之外", "和", "及", "与"})   # no object starts with these (发布|之外, 发布|和宣传)
 _LEAD_STOPS = frozenset({"是", "以来", "伊始", "之际", "到", "从", "上下功夫", "较", "有序", "均", "均已", "提供", "作出", "取得", "认真", "及时", "以", "确保", "促进", "并", "为", "从而", "进行", "予以",
                          "对", "向", "在", "将", "把", "被", "由", "通过", "时间", "较好", "较差",
                          "不够", "不多", "较少", "不力", "不足", "空白", "滞后", "仍然", "仍", "不规范", "存在"})
@@ -125,7 +126,7 @@ def _object_end(doc: Doc, start: int, limit: int, r: MeasureReader, figure_start
         if not tok:
             break
         word, nxt = tok[0][0], tok[1][0] if len(tok) > 1 else ""
-        if word in _LEAD_STOPS or (pos > start and _new_predicate(word, nxt, r)):
+        if word in _LEAD_STOPS or (pos == start and word in _START_STOPS) or (pos > start and _new_predicate(word, nxt, r)):
             break
         if ch == "、" and (_verb_of(nxt, r) or nxt in r.direction):
             break                                   # 召开发布会、开展宣传: a new measure
@@ -313,6 +314,8 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
             continue                                  # 一、…组织整改落实情况: a heading naming a topic
         if norm.startswith("是", obj_end):
             continue                                  # 开展某工作是…的重要抓手: a verb phrase as a subject
+        if _closes_unopened(norm, obj_start, obj_end):
+            continue                                  # 《关于加强…的决定》: a verb inside a document's title
         concrete = verb in r.concrete
         if not concrete and (_frame(norm, obj_start, obj_end, r) or _disposed(words, i, norm, tend)):
             continue                                  # 坚持以…为指导, 贯彻…精神, 将服务…理念融入: no act
@@ -353,6 +356,11 @@ _DISPOSAL = re.compile(r"融入|纳入|作为|贯穿|摆在|放在|列为|落实
 def _disposed(words: list[str], i: int, norm: str, end: int) -> bool:
     """将|服务发展理念|融入…: after 将/把 and before a verb of placing, a policy verb is part of the noun."""
     return i > 0 and words[i - 1] in ("将", "把") and _DISPOSAL.search(norm, end, _next_clause_end(norm, end)) is not None
+
+
+def _closes_unopened(norm: str, start: int, end: int) -> bool:
+    obj = norm[start:end]
+    return obj.count("》") > obj.count("《") or obj.count("”") > obj.count("“")
 
 
 def _same_line(norm: str, a: int, b: int) -> bool:

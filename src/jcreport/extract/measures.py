@@ -182,12 +182,16 @@ def _instruction_context(doc: Doc, pos: int, r: MeasureReader) -> str | None:
 
 
 def status(doc: Doc, m: MeasureFound, r: MeasureReader, forward: list[tuple[int, int, str]]) -> tuple[str, str | None]:
-    """done / planned / ongoing and the word that decided it, in this order: a plan cue in the
-    sentence (要 将 拟 下一步 …); 了 right after the verb; a forward-looking section; a review marker
+    """done / planned / ongoing and the word that decided it, in this order: 了 right after the verb;
+    a speech's numbered instruction (四要); a plan cue in the sentence (要 将 拟 下一步 …); a wish;
+    an instruction lead in a speech or meeting news; a forward-looking section or the plan section; a review marker
     (以来, 截至目前, 已经); an instruction list (要:); a weak plan cue (着力 …) where plans are made;
     an adverb right before the verb (持续 → ongoing, 先后 → done); otherwise done."""
     sentence = doc.tokens_between(doc.sentence_at(m.start)[0], m.start)
     words = [w for w, _, _ in sentence]
+    nxt = doc.tokens_from(m.verb_end, 1)
+    if nxt and nxt[0][0] in r.after_done:
+        return "done", nxt[0][0]                      # 建立了, 提出了: done, whatever 应当 or 要 stood before
     numbered = next((w for w in reversed(words) if _NUMBERED_MUST.fullmatch(w)), None)
     if numbered:
         return "planned", numbered                    # 四要强化业务素质: a speech's numbered instruction
@@ -202,9 +206,6 @@ def status(doc: Doc, m: MeasureFound, r: MeasureReader, forward: list[tuple[int,
         lead = next((w for w in words if w in r.instruction_verbs), None)
         if lead:
             return "planned", lead                    # 会议强调,…深化政治巡视
-    nxt = doc.tokens_from(m.verb_end, 1)
-    if nxt and nxt[0][0] in r.after_done:
-        return "done", nxt[0][0]
     forward_cue = _forward_section(forward, m.start)
     if forward_cue:
         return "planned", forward_cue                 # 下一步工作打算: even 对已经整改的问题开展“回头看”

@@ -21,7 +21,7 @@ _OPENERS = {"“": "”", "《": "》", "(": ")", "‘": "’"}
 _SKIP_AFTER_VERB = frozenset("了好出起过")
 _CONJ = re.compile(r"、|和|及|以及|与")
 # Words that end an object; at its very start they mean the verb has no object (开展较好).
-_START_STOPS = frozenset({"之外", "和", "及", "与"})   # no object starts with these (发布|之外, 发布|和宣传)
+_START_STOPS = frozenset({"之外", "和", "及", "与", "中"})   # no object starts with these (发布|之外, 发布|和宣传)
 _LEAD_STOPS = frozenset({"是", "以来", "伊始", "之际", "到", "从", "上下功夫", "较", "有序", "均", "均已", "提供", "作出", "取得", "认真", "及时", "以", "确保", "促进", "并", "为", "从而", "进行", "予以",
                          "对", "向", "在", "将", "把", "被", "由", "通过", "时间", "较好", "较差",
                          "不够", "不多", "较少", "不力", "不足", "空白", "滞后", "仍然", "仍", "不规范", "存在"})
@@ -34,7 +34,8 @@ _MAX_OBJECT = 40
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _ADVERBS = frozenset({"专题", "认真", "及时", "定期", "集中", "专门", "全面", "深入", "积极", "主动", "联合", "共同", "统一",
                       "先后", "分别", "已经", "持续", "不断", "逐一", "重新", "专项", "组织", "依法", "精心", "广泛",
-                      "扎实", "大力", "切实", "严格", "首次", "率先", "同步", "陆续", "相继", "常态化", "再", "又", "已"})
+                      "扎实", "大力", "切实", "严格", "首次", "率先", "同步", "陆续", "相继", "常态化", "再", "又", "已",
+                      "逐步", "日益", "更加", "进一步", "不断"})
 
 
 @dataclass
@@ -305,6 +306,11 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
             before = r.event_before.search(norm, _clause_start(norm, vstart), vstart)
             if before:                                # 全市检察长会议召开: the event is named before the verb
                 obj_start, obj_end = before.start("obj"), before.end("obj")
+        state = None
+        if obj_end - obj_start < 2 and verb not in r.object_before:
+            state = _STATE_BEFORE.search(norm, _clause_start(norm, vstart), vstart)
+            if state:                                 # “四大检察”内部衔接机制逐步完善: the state reported
+                obj_start, obj_end = state.start("obj"), state.end("obj")
         if obj_end - obj_start < 2 or _case_title(norm, obj_end) or _generic(norm, obj_start, obj_end, r) \
                 or _ANNIVERSARY.match(norm, obj_start) or "情况的" in norm[obj_start:obj_end] \
                 or norm[obj_start:obj_end].endswith(("综述", "纪实")):
@@ -318,12 +324,15 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
         if _closes_unopened(norm, obj_start, obj_end):
             continue                                  # 《关于加强…的决定》: a verb inside a document's title
         concrete = verb in r.concrete
-        if not concrete and (_frame(norm, obj_start, obj_end, r) or _disposed(words, i, norm, tend)):
+        if not concrete and (_frame(norm, obj_start, obj_end, r) or _disposed(words, i, norm, tend)
+                             or norm[obj_start:obj_end].endswith("中")):
             continue                                  # 坚持以…为指导, 贯彻…精神, 将服务…理念融入: no act
         m = MeasureFound(verb, r.category[verb], vstart, tend, obj_start, obj_end, concrete=concrete)
         clause_start = _clause_start(norm, vstart)
         m.partners = _partners(doc, clause_start, vstart, r)
         m.status, m.cue = status(doc, m, r, forward)
+        if state is not None and m.status == "ongoing":
+            m.status = "done"                         # 机制逐步完善: a state reached, reported as done
         if m.status != "planned" and m.cue not in r.review and m.cue not in r.done and m.cue not in r.after_done \
                 and found and found[-1].status == "planned" and doc.meta.doc_type in ("speech", "meeting_news") \
                 and _same_line(norm, found[-1].start, vstart):
@@ -349,6 +358,7 @@ def _without_repeated_headline(doc: Doc, found: list[MeasureFound]) -> list[Meas
     return [m for m in found if not (title[0] <= m.start < title[1] and (m.verb, doc.norm[m.object_start:m.object_end]) in body)]
 
 
+_STATE_BEFORE = re.compile(r"(?P<obj>[^,。;:!?\n]{2,24}?(?:机制|制度|体系|格局|平台|网络))(?:逐步|不断|进一步|日益|持续|全面|更加)$")
 _NUMBERED_MUST = re.compile(r"[一二三四五六七八九十]要")
 _ANNIVERSARY = re.compile(r"[\d一二三四五六七八九十百]+周年")
 _DISPOSAL = re.compile(r"融入|纳入|作为|贯穿|摆在|放在|列为|落实到|体现在")

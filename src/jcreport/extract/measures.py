@@ -349,13 +349,18 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
 def _without_repeated_headline(doc: Doc, found: list[MeasureFound]) -> list[MeasureFound]:
     """A headline the body repeats (召开全国…会议 in the title and in the first paragraph) is one act,
     reported where the body reports it: the title line's copy is dropped."""
-    if not doc.meta.title:
+    chrome = doc.chrome
+    heads = [(ln.start, ln.end) for ln in doc.lines[:15]
+             if 0 < len(doc.norm[ln.start:ln.end].strip()) <= 40 and "。" not in doc.norm[ln.start:ln.end]
+             and not (chrome is not None and chrome.overlaps(ln.start, ln.end))][:2]
+    if not heads:
         return found
-    title = next(((ln.start, ln.end) for ln in doc.lines[:12] if doc.meta.title in doc.text(ln.start, ln.end)), None)
-    if title is None:
-        return found
-    body = {(m.verb, doc.norm[m.object_start:m.object_end]) for m in found if m.start >= title[1]}
-    return [m for m in found if not (title[0] <= m.start < title[1] and (m.verb, doc.norm[m.object_start:m.object_end]) in body)]
+
+    def key(m: MeasureFound) -> tuple[str, str]:
+        return m.verb, doc.norm[m.object_start:m.object_end]
+
+    body = {key(m) for m in found if m.start >= heads[-1][1]}
+    return [m for m in found if not (any(s <= m.start < e for s, e in heads) and key(m) in body)]
 
 
 _STATE_BEFORE = re.compile(r"(?P<obj>[^,。;:!?\n]{2,24}?(?:机制|制度|体系|格局|平台|网络))(?:逐步|不断|进一步|日益|持续|全面|更加)$")

@@ -296,6 +296,8 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
         long_end = _long_object(norm, tend, r)
         if _verb_of(nxt, r) and after not in r.nominal and long_end is None:
             continue                                  # 研究|制定, 组织|开展: the nearer verb takes it
+        if nxt in ("并", "并且") and _verb_of(after, r):
+            continue                                  # 研究制定并推行…: one act, of the verb nearest the object
         obj_start = tend
         while obj_start < len(norm) and norm[obj_start] in _SKIP_AFTER_VERB:
             obj_start += 1

@@ -33,11 +33,17 @@ _REVIEWED = re.compile(
     rf"|(?P<y1>{_Y})\s?年?\s?[-—至到~]\s?(?P<y2>{_Y})\s?年"                  # 2014年至2019年, (2017年-2021年)
     rf"|总结[^。,]{{0,8}}?(?P<y3>{_Y})\s?年")                                # 总结2020年全市检察工作
 _SINCE = re.compile(rf"(?P<y>{_Y})\s?年以来")
+_SINCE_LEAD = re.compile(rf"(?:^|[。\n])\s*(?P<y>{_Y})\s?年以来[,，]")
+_YEARS_SINCE = re.compile(r"(?P<n>[二三四五六七八九十]|十[一二三四五])年(?:来|间)")     # 十年来: with 2013年以来, on 2022
+_NUMERALS = "一二三四五六七八九十"
+# a five-year plan period looked back on (“十三五”期间, 十三五·看变化): its last year
+_PLAN_PERIOD = re.compile(r"[“\"]?十(?P<n>[一二三四五])五[”\"]?(?:·|\s)?(?:期间|时期|以来|看变化|回顾|成就|发展成就)")
 _REVIEW_LEAD = re.compile(rf"{_Y}\s?年(?P<part>[上下]半年|前三季度|第?[一二三四]季度|1\s?[-至到~]\s?\d{{1,2}}月)?(?:以来)?,"
                           r"\s?全[省市区县](?:两级|三级)?检察机关")
 _PLAN_AFTER = re.compile(r"[^。;]{0,12}?(?:要|将|计划|力争|重点抓好|工作安排|工作思路|工作打算|工作要点|主要工作任务)")
 _MEETING_AFTER = re.compile(r"[^,。;]{0,10}?(?:会议|务虚会|大会)")
 _ANY_YEAR = re.compile(r"(?<![比较与到至同\d])(?P<y>(?:19|20)\d{2})\s?年(?![\d月]*同期)")
+_URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+")
 _SPEAKER = re.compile(r"检察长[,\s]*(?P<name>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}?)(?=\s*$|在|同志|作|强调|指出|表示|说)", re.M)
 
 
@@ -86,8 +92,28 @@ def _title(doc: Doc, lines: list[tuple[int, int]], r: MetaReader) -> tuple[str |
     return None, None
 
 
+def _paragraph(line: str) -> bool:
+    """A line of running text, not a title, dateline or label."""
+    line = line.strip()
+    return len(line) > 60 or line.endswith(("。", "!", "?", ";"))
+
+
+def _header(doc: Doc) -> str:
+    """The page's lines above the story's first paragraph (发布时间: 2023-12-13 …): a dated header,
+    not a list of other stories further down."""
+    out = []
+    for ln in doc.lines[:40]:
+        text = doc.norm[ln.start:ln.end]
+        if _paragraph(text) and not (doc.chrome is not None and doc.chrome.overlaps(ln.start, ln.end)):
+            break
+        out.append(text)
+    return _URL.sub("", "\n".join(out))
+
+
 def _date(opening: str) -> str | None:
-    m = _DATE_CN.search(opening) or _DATE_ISO.search(opening) or _DATE_DOTS.search(opening)
+    """The first date written (2024年1月20日, 2024-01-20, 20.1.2024)."""
+    found = [m for m in (p.search(opening) for p in (_DATE_CN, _DATE_ISO, _DATE_DOTS)) if m]
+    m = min(found, key=lambda m: m.start()) if found else None
     return f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}" if m else None
 
 
@@ -100,23 +126,39 @@ def _year(kind: str, date: str | None, opening: str, page: str) -> int | None:
                 if not _PLAN_AFTER.match(opening, m.end())]     # 2021年,全市检察机关要: the plan
     if reviewed:
         return max(reviewed)
-    if _SINCE.search(opening):                        # 2018年以来: a review up to the date (contract)
-        return int(date[:4]) if date else max(int(m.group("y")) for m in _SINCE.finditer(opening))
+    if _SINCE.search(opening):                        # 2018年以来: a review up to the date (contract),
+        if date:                                      # whose last year is the one before when it is dated
+            y, month = int(date[:4]), int(date[5:7])  # in the first quarter
+            return y - 1 if month <= 3 and int(_SINCE.search(opening).group("y")) < y else y
+        span = _YEARS_SINCE.search(opening)
+        if span:                                      # 2013年以来 … 十年来: a ten-year review, on 2022
+            n = span.group("n")
+            count = 10 + _NUMERALS.index(n[1]) + 1 if len(n) == 2 else _NUMERALS.index(n) + 1
+            return min(int(m.group("y")) for m in _SINCE.finditer(opening)) + count - 1
+        led = [int(m.group("y")) for m in _SINCE_LEAD.finditer(opening)]
+        return max(led) if led else None              # 2024年以来,全省检察机关…: on 2024 so far
     if date:
         y, month = int(date[:4]), int(date[5:7])
-        return y - 1 if month <= 3 and _reviews(opening) else y    # January 2024, on 2023's work
+        on_last = _reviews(opening) or re.search(rf"(?<![比较与到至同\d]){y - 1}\s?年(?![\d月]*同期)", opening)
+        return y - 1 if month <= 3 and on_last else y    # January 2024, on 2023's work
+    period = _PLAN_PERIOD.search(opening)
+    if period:                                        # 十三五 (2016-2020) looked back on: 2020
+        return 2005 + 5 * (_NUMERALS.index(period.group("n")) + 1)
     found = list(_ANY_YEAR.finditer(opening))
     ahead = [int(m.group("y")) for m in found if _PLAN_AFTER.match(opening, m.end()) or _MEETING_AFTER.match(opening, m.end())]
     years = [int(m.group("y")) for m in found if int(m.group("y")) not in ahead]
-    if not years and ahead and _reviews(opening):
+    if not years and ahead and _reviews(opening, news=kind == "meeting_news"):
         return min(ahead) - 1                        # 召开2023年全市检察长会议,总结过去五年工作: on 2022
-    years = years or ahead or [int(m.group("y")) for m in _ANY_YEAR.finditer(page)]
+    years = years or ahead
     return max(years) if years else None
 
 
-def _reviews(opening: str) -> bool:
-    """Whether the opening looks back on a year (过去一年, 一年来, 去年, 五年来, 工作回顾)."""
-    return re.search(r"过去[一五]年|[一五]年来|去年|上年|工作回顾|回顾|报告工作|工作报告|各位代表|总结", opening) is not None
+def _reviews(opening: str, news: bool = False) -> bool:
+    """Whether the opening looks back on a year (过去一年, 一年来, 去年, 五年来, 工作回顾). In meeting
+    news a 工作报告 is what the meeting heard (审议两高工作报告), not a review the item makes."""
+    cues = r"过去[一五]年|去年|上年|工作回顾|回顾|总结" if news else \
+        r"过去[一五]年|[一五]年来|去年|上年|工作回顾|回顾|报告工作|工作报告|各位代表|总结"
+    return re.search(cues, opening) is not None
 
 
 def read(doc: Doc, lex: Lexicon) -> Meta:
@@ -126,11 +168,14 @@ def read(doc: Doc, lex: Lexicon) -> Meta:
     body = lines[at + 1:] if at is not None else lines
     opening = "\n".join(doc.norm[s:e] for s, e in body[:8])[:600]
     title_norm = doc.norm[lines[at][0]:lines[at][1]].strip() if at is not None else ""
-    page = doc.norm[:3000]
+    page = _URL.sub(lambda m: " " * len(m.group()), doc.norm[:3000])   # a page address is not the text
     name, region, level = organ.read(title_norm, opening, r.organ, page)
     if name is None:
         level = organ.system_level(title_norm + opening)
-    date = _date("\n".join(doc.norm[s:e] for s, e in lines[:12])) or _date(page[:800])
+    # the date: a dateline or a short line near the top, or the lead paragraph; a date deep in a
+    # story's narrative (2016年11月4日,两个非法采砂团伙…) is an event, not the document's
+    near = [doc.norm[s:e] for i, (s, e) in enumerate(lines[:12]) if i < 3 or not _paragraph(doc.norm[s:e])]
+    date = _date(_header(doc)) or _date(_URL.sub("", "\n".join(near)))
     head = [doc.norm[s:e].strip() for s, e in body[:3]]
     report_layout = any((_DELIVERY.match(h) and ("人民代表大会" in h or "常务委员会" in h)) or _SPEAKER_LINE.search(h)
                         for h in head)

@@ -166,6 +166,10 @@ class MetaFile(Entry):
     provinces: list[str]
     municipalities: list[str]
     region_names: dict[str, str]
+    province_abbrevs: dict[str, str] = {}
+    redaction_marks: str = ""
+    military_units: list[str] = []
+    research_cues: list[str] = []
     prefecture_cities: list[str]
     organ_noise: list[str]
     superior_leads: list[str]

@@ -52,6 +52,7 @@ class MetaReader:
         self.bylines = re.compile(alternation(lex.meta.bylines))
         self.organ = organ.reader(lex)
         self.doc_type = doc_type.reader(lex)
+        self.research = re.compile(alternation(lex.meta.research_cues))
 
 
 @lru_cache(maxsize=8)
@@ -169,9 +170,13 @@ def read(doc: Doc, lex: Lexicon) -> Meta:
     opening = "\n".join(doc.norm[s:e] for s, e in body[:8])[:600]
     title_norm = doc.norm[lines[at][0]:lines[at][1]].strip() if at is not None else ""
     page = _URL.sub(lambda m: " " * len(m.group()), doc.norm[:3000])   # a page address is not the text
-    name, region, level = organ.read(title_norm, opening, r.organ, page)
-    if name is None:
-        level = organ.system_level(title_norm + opening)
+    research = r.research.search(title_norm + "\n" + opening) is not None
+    if research:                                      # an article: its author only by affiliation
+        name, region, level = organ.author(page[:1500], r.organ)
+    else:
+        name, region, level = organ.read(title_norm, opening, r.organ, page)
+    if name is None and level == "unknown":
+        level = organ.system_level(title_norm + opening, own=research)
     # the date: a dateline or a short line near the top, or the lead paragraph; a date deep in a
     # story's narrative (2016年11月4日,两个非法采砂团伙…) is an event, not the document's
     near = [doc.norm[s:e] for i, (s, e) in enumerate(lines[:12]) if i < 3 or not _paragraph(doc.norm[s:e])]

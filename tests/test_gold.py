@@ -141,7 +141,7 @@ def test_gold_score_command_scores_the_real_corpus_per_document():
 # measures with status for 36 of them). Campaigns hold the floor the issue asks for; the others
 # hold the level measured now, so that no change goes back (targets: README, "Quality").
 REAL_DOC_FLOORS = {"campaigns F1": 0.92, "measures F1": 0.86, "concrete F1": 0.87, "status": 0.95,
-                   "roles": 0.95, "doc_type": 0.86, "organ": 0.84, "organ_level": 0.86, "year": 0.84}
+                   "roles": 0.95, "doc_type": 0.92, "organ": 0.92, "organ_level": 0.92, "year": 0.92}
 
 
 @pytest.fixture(scope="module")

@@ -170,6 +170,7 @@ class MetaFile(Entry):
     redaction_marks: str = ""
     military_units: list[str] = []
     research_cues: list[str] = []
+    newspaper_credits: list[str] = []
     prefecture_cities: list[str]
     organ_noise: list[str]
     superior_leads: list[str]

@@ -53,6 +53,7 @@ class MetaReader:
         self.organ = organ.reader(lex)
         self.doc_type = doc_type.reader(lex)
         self.research = re.compile(alternation(lex.meta.research_cues))
+        self.credits = re.compile(alternation(lex.meta.newspaper_credits))
 
 
 @lru_cache(maxsize=8)
@@ -187,7 +188,11 @@ def read(doc: Doc, lex: Lexicon) -> Meta:
     bonus = {"work_report": 4} if report_layout else {}
     lead = _REVIEW_LEAD.match(head[0]) if head else None
     if lead:                                          # an excerpt opening on its review: 2021年,全省检察机关…
-        bonus["summary" if lead.group("part") else "work_report"] = 3
+        told = r.credits.search(doc.norm[:lines[0][0]] if lines else "") or r.bylines.search("\n".join(head))
+        # a year's review told by a newspaper (□策划 …, 本报记者) is a summary of it, not the report
+        bonus["summary" if lead.group("part") or told else "work_report"] = 3
+    if research:
+        bonus["other"] = bonus.get("other", 0) + 6    # an article, however it speaks of the work
     kind = r.doc_type.read(title_norm, opening, bonus)
     speaker = _SPEAKER.search(doc.norm[:1500])
     return Meta(title=title, organ=name, organ_level=level, region=region, doc_type=kind,

@@ -140,7 +140,7 @@ def test_gold_score_command_scores_the_real_corpus_per_document():
 # Document-level records of the real corpus (meta, section roles, campaigns for all 99 texts;
 # measures with status for 36 of them). Campaigns hold the floor the issue asks for; the others
 # hold the level measured now, so that no change goes back (targets: README, "Quality").
-REAL_DOC_FLOORS = {"campaigns F1": 0.92, "measures F1": 0.86, "concrete F1": 0.87, "status": 0.95,
+REAL_DOC_FLOORS = {"campaigns F1": 0.92, "measures F1": 0.88, "concrete F1": 0.88, "status": 0.95,
                    "roles": 0.95, "doc_type": 0.92, "organ": 0.92, "organ_level": 0.92, "year": 0.92}
 
 

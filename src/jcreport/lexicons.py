@@ -78,6 +78,12 @@ class MeasureVerb(Entry):
                       "publicity", "case_handling", "other"]
 
 
+class FrameSpan(Entry):
+    open: str
+    close: str = ""
+    policy_only: bool = False
+
+
 class MeasureVerbsFile(Entry):
     verbs: list[MeasureVerb]
     policy: list[str] = []
@@ -85,6 +91,8 @@ class MeasureVerbsFile(Entry):
     frame_starts: list[str] = []
     object_before: list[str] = []
     event_heads: list[str] = []
+    frame_spans: list[FrameSpan] = []
+    purpose_leads: list[str] = []
     direction: list[str]
     partner_markers: list[str]
     nominal_heads: list[str]

@@ -62,6 +62,8 @@ class MeasureReader:
         self.frame_ends = tuple(mv.frame_ends)
         self.frame_starts = tuple(mv.frame_starts)
         self.object_before = frozenset(mv.object_before)
+        self.frame_spans = [(f.open, re.compile(f.close) if f.close else None, f.policy_only) for f in mv.frame_spans]
+        self.purpose = re.compile(r"\s*(?:" + alternation(mv.purpose_leads) + r")(?!主|指导|引领)") if mv.purpose_leads else None
         self.event_before = re.compile(
             r"(?P<obj>[^,。;:!?\n“”]{2,30}?" + alternation(mv.event_heads) + r")(?:于?(?:日前|近日|昨日|今天|今日|当天|"
             r"\d{1,2}月\d{1,2}日))?(?:在[^,。;:!?\n]{1,16})?(?:隆重|顺利|胜利|正式)?$") if mv.event_heads else None
@@ -287,7 +289,8 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
         nxt = rest if split else words[i + 1] if i + 1 < len(words) else ""
         if nxt in r.nominal or nxt in ("的", "之", "、", "等") or (word == verb and _nominal_before(tokens, i, r)):
             continue                                  # 组织领导, 评查小组, 法治宣讲、…: a noun
-        if tend <= consumed:
+        if tend <= consumed or (found and found[-1].concrete and verb not in r.concrete
+                                and found[-1].object_start <= vstart < found[-1].object_end):
             continue                                  # a verb inside an earlier measure's object
         if skipped.overlaps(vstart, tend) or norm.startswith("涉嫌", max(0, vstart - 2)) or (
                 i and words[i - 1] in ("涉嫌", "在", "就", "围绕", "对标") and verb not in r.concrete):
@@ -326,6 +329,8 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
         if _closes_unopened(norm, obj_start, obj_end):
             continue                                  # 《关于加强…的决定》: a verb inside a document's title
         concrete = verb in r.concrete
+        if _in_frame(norm, _clause_start(norm, vstart), vstart, tend, r, policy=not concrete):
+            continue                                  # 在服务大局中, 从加大…等方面, 为进一步深化…,: no act
         if not concrete and (_frame(norm, obj_start, obj_end, r) or _disposed(words, i, norm, tend)
                              or norm[obj_start:obj_end].endswith("中")):
             continue                                  # 坚持以…为指导, 贯彻…精神, 将服务…理念融入: no act
@@ -390,6 +395,31 @@ def _frame(norm: str, start: int, end: int, r: MeasureReader) -> bool:
     obj = norm[start:end]
     clause = norm[start:_next_clause_end(norm, start)]
     return obj.startswith(r.frame_starts) or obj.endswith(r.frame_ends) or clause.rstrip("。;").endswith(r.frame_ends)
+
+
+_MAIN_CLAUSE = re.compile(r"\d{1,2}月\d{1,2}日|日前|近日|今天|当天|我们|我院|该院|本院|检察院(?!的)|检察机关(?!的)")
+
+
+def _sentence_start(norm: str, pos: int) -> int:
+    for i in range(pos - 1, max(-1, pos - 200), -1):
+        if norm[i] in "。!?;\n":
+            return i + 1
+    return max(0, pos - 200)
+
+
+def _in_frame(norm: str, clause_start: int, vstart: int, vend: int, r: MeasureReader, policy: bool) -> bool:
+    """Whether a verb stands inside a circumstance, topic or purpose frame of its clause (lexicon
+    ``frame_spans``, ``purpose_leads``): 在…中, 从…等方面, 以…为契机, 为进一步…,."""
+    cend = _next_clause_end(norm, vend)
+    before, after = norm[clause_start:vstart], norm[vend:cend]
+    if policy and r.purpose is not None and cend < len(norm) and norm[cend] == ",":
+        sentence = _sentence_start(norm, clause_start)
+        if r.purpose.match(before) or r.purpose.match(norm, sentence) and not _MAIN_CLAUSE.search(norm, sentence, vstart):
+            return True                               # 为进一步深化…,共同维护…,: the aims before the act
+    for opener, close, policy_only in r.frame_spans:
+        if (policy or not policy_only) and opener in before and (close is None or close.search(after)):
+            return True
+    return False
 
 
 def _topic_heading(doc: Doc, pos: int, titles: list[tuple[int, int]]) -> bool:

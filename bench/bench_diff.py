@@ -1,5 +1,9 @@
-"""Commitment matching on the test pairs, for each object similarity: precision, recall, F1 and
-time. Usage: python bench/bench_diff.py [tests/diff/pairs]"""
+"""Commitment matching on the test pairs (tests/diff/pairs), for each object similarity: listing
+recall (commitments of A the diff lists at all), outcome accuracy (of the listed, per gold outcome:
+fulfilled / continued / shortfall / not_reported), campaign outcome accuracy and time, on the pairs
+the weights were chosen on (fit), on the others (held_out) and on all.
+
+Usage: python bench/bench_diff.py [tests/diff/pairs] [--concrete-only]"""
 from __future__ import annotations
 
 import sys
@@ -7,23 +11,31 @@ import time
 from pathlib import Path
 
 from jcreport.diff.match import SIMILARITIES
-from jcreport.diff.scoring import score_pairs
+from jcreport.diff.scoring import OUTCOMES, score_pairs
 from jcreport.pipeline import default_lexicon
 from jcreport.tokenize import DEFAULT, tokenizer
 
 ROOT = Path(__file__).resolve().parents[1]
+SHORT = {"fulfilled": "fulf", "continued": "cont", "reported_shortfall": "short", "not_reported": "n/r"}
 
 
 def main() -> None:
-    pairs = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "diff" / "pairs"
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    concrete_only = "--concrete-only" in sys.argv
+    pairs = Path(args[0]) if args else ROOT / "tests" / "diff" / "pairs"
     tok = tokenizer(DEFAULT, default_lexicon())
-    print(f"{'similarity':12} {'P':>6} {'R':>6} {'F1':>6}  {'campaigns':>9}  seconds")
+    head = "  ".join(f"{SHORT[o]:>11}" for o in OUTCOMES)
+    print(f"{'similarity':10} {'split':9} {'listed':>13} {'accuracy':>14}  {head}  {'campaigns':>11}  extra  seconds")
     for name in SIMILARITIES:
         t0 = time.perf_counter()
-        s = score_pairs(pairs, tok, name)
-        c = s.commitments
-        print(f"{name:12} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}  {s.campaigns_right:4}/{s.campaigns_total:<4}"
-              f"  {time.perf_counter() - t0:6.2f}")
+        scores = score_pairs(pairs, tok, name, concrete_only)
+        took = time.perf_counter() - t0
+        for split in ("fit", "held_out", "all"):
+            s = scores[split]
+            per = "  ".join(f"{o.accuracy:5.2f} {o.right:2}/{o.total:<2}" for o in (s.outcomes[k] for k in OUTCOMES))
+            print(f"{name:10} {split:9} {s.listing_recall:5.3f} {s.listed:3}/{s.gold:<3} {s.accuracy:5.3f} {s.right:3}/{s.listed:<3}"
+                  f"  {per}  {s.campaigns.accuracy:5.3f} {s.campaigns.right:2}/{s.campaigns.total:<2}  {s.extra:5}"
+                  f"  {took:6.2f}")
 
 
 if __name__ == "__main__":

@@ -251,7 +251,7 @@ def test_diff_html_rows_link_to_their_evidence(diff_page):
 def test_diff_html_summary_counts(diff_page):
     _, _, _, page_html = diff_page
     counts = dict(re.findall(r'<div class="tile ([\w-]+)" data-count="(\d+)"', page_html))
-    assert counts == {"o-fulfilled": "1", "o-continued": "2", "o-not_reported": "1", "o-new": "1",
+    assert counts == {"o-fulfilled": "1", "o-continued": "2", "o-not_reported": "1", "o-reported_shortfall": "0", "o-new": "1",
                       "k-continued": "1", "k-new": "1", "k-dropped": "1"}
 
 

@@ -37,12 +37,16 @@ def _tokenizer():
 @click.option("-o", "--output", default="-", help="Write to this file instead of standard output.")
 @click.option("--similarity", type=click.Choice(["tokens", "rapidfuzz"]), default=None,
               help="How objects are compared (default: the one chosen by measurement, see README).")
-def diff_command(earlier: str, later: str, fmt: str, output: str, similarity: str | None) -> None:
+@click.option("--concrete-only", is_flag=True,
+              help="Compare only EARLIER's concrete acts (制定, 召开 …), not its policy commitments (加强, 深化 …).")
+def diff_command(earlier: str, later: str, fmt: str, output: str, similarity: str | None, concrete_only: bool) -> None:
     """Compare a procuratorate's report with the next year's: commitments, campaigns, figures.
 
     EARLIER and LATER are report files (extracted now) or Report JSON files written by
-    `jcreport extract`. Every planned measure of EARLIER is matched against LATER: fulfilled,
-    continued or not_reported; campaigns are continued, new or dropped; figures are aligned.
+    `jcreport extract`. Every commitment of EARLIER (its planned measures, concrete and policy) is
+    matched against LATER: fulfilled (done in its review part, or a figure reported for the object),
+    continued (planned again or ongoing), reported_shortfall (its problems part admits it) or
+    not_reported; campaigns are continued, new or dropped; figures are aligned.
 
     \b
     Examples:
@@ -55,7 +59,7 @@ def diff_command(earlier: str, later: str, fmt: str, output: str, similarity: st
     from ..diff.match import DEFAULT_SIMILARITY
 
     (a, text_a), (b, text_b) = load(earlier), load(later)
-    d = diff_reports(a, b, _tokenizer(), similarity or DEFAULT_SIMILARITY)
+    d = diff_reports(a, b, _tokenizer(), similarity or DEFAULT_SIMILARITY, text_b=text_b, concrete_only=concrete_only)
     for w in d.warnings:
         click.echo(f"warning: {w}", err=True)
     if fmt == "table":
@@ -89,7 +93,8 @@ def _body(fmt, d, text_a, text_b, dump) -> str:
 @click.option("-f", "--format", "fmt", type=click.Choice(["json", "yaml", "markdown", "html"]), default="json",
               show_default=True, help="json/yaml: the SeriesReport; markdown; html: one page with a chart per series.")
 @click.option("-o", "--output", default="-", help="Write to this file instead of standard output.")
-def series_command(reports: tuple[str, ...], fmt: str, output: str) -> None:
+@click.option("--concrete-only", is_flag=True, help="Count only concrete commitments (制定, 召开 …) year to year.")
+def series_command(reports: tuple[str, ...], fmt: str, output: str, concrete_only: bool) -> None:
     """Timelines over three or more reports of one procuratorate: every figure and campaign by year.
 
     \b
@@ -101,7 +106,8 @@ def series_command(reports: tuple[str, ...], fmt: str, output: str) -> None:
 
     if len(reports) < 2:
         raise click.UsageError("give at least two reports (three or more for a series)")
-    s = series([load(p)[0] for p in reports], _tokenizer())
+    loaded = [load(p) for p in reports]
+    s = series([r for r, _ in loaded], _tokenizer(), texts=[t for _, t in loaded], concrete_only=concrete_only)
     for w in s.warnings:
         click.echo(f"warning: {w}", err=True)
     if fmt == "json":

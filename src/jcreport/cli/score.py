@@ -71,11 +71,13 @@ def score_command(gold_dir: Path, samples_dir: Path | None, pairs_dir: Path | No
         from ..pipeline import default_lexicon
         from ..tokenize import DEFAULT, tokenizer
 
-        pairs = score_pairs(pairs_dir, tokenizer(DEFAULT, default_lexicon()), DEFAULT_SIMILARITY)
-        click.echo(_row("diff pairs", "commitment", pairs.commitments))
-        click.echo(f"{'diff pairs':34} {'campaign acc':11} {pairs.campaigns_right / max(pairs.campaigns_total, 1):6.3f}"
-                   f"  ({pairs.campaigns_right}/{pairs.campaigns_total})")
-        misses += pairs.misses
+        scores = score_pairs(pairs_dir, tokenizer(DEFAULT, default_lexicon()), DEFAULT_SIMILARITY)
+        for split in ("fit", "held_out", "all"):
+            s = scores[split]
+            click.echo(f"{'diff pairs ' + split:34} {'listed':11} {s.listing_recall:6.3f}  ({s.listed}/{s.gold})")
+            click.echo(f"{'diff pairs ' + split:34} {'outcome acc':11} {s.accuracy:6.3f}  ({s.right}/{s.listed})")
+            click.echo(_acc(f"diff pairs {split}", "campaign acc", s.campaigns))
+        misses += scores["all"].misses
     if verbose:
         for miss in misses:
             click.echo(miss)

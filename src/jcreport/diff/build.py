@@ -7,21 +7,78 @@ from collections import defaultdict
 from ..models import CaseCount, Metric, Report
 from ..normalize import folded
 from ..tokenize import Tokenizer
-from .match import DEFAULT_SIMILARITY, campaign_names, match_commitments
-from .models import (CampaignDiff, CampaignSeries, CommitmentMatch, DiffReport, FigureChange, FigureDiff, FigureKey,
-                     FigureRef, FigureSeries, MeasureRef, ReportRef, SeriesPoint, SeriesReport, StepSummary)
+from ..models import Span
+from .match import DEFAULT_SIMILARITY, Match, campaign_names, match_commitments
+from .models import (CampaignDiff, CampaignSeries, CommitmentMatch, DiffReport, Evidence, FigureChange, FigureDiff,
+                     FigureKey, FigureRef, FigureSeries, MeasureRef, ReportRef, SeriesPoint, SeriesReport, StepSummary)
 
 _SUBJECT_NOISE = re.compile(r"[\s“”\"'《》()、,]")
 
 
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def plan_year(r: Report) -> int | None:
+    """The year a report's plan part commits to: the year its plan heading names (2024年工作安排); else
+    the year it was delivered in when that is later than the year reported on (a report of January
+    2024 on 2023, a January speech deploying the year); else the year after, for a work report with a
+    plan part; else the year it reports on."""
+    for sec in r.outline:
+        if sec.role == "plan" and (m := _YEAR.search(sec.title)):
+            return int(m.group())
+    year = r.meta.year
+    if year is None:
+        return None
+    if r.meta.date and int(r.meta.date[:4]) > year:
+        return int(r.meta.date[:4])
+    if r.meta.doc_type == "work_report" and any(sec.role == "plan" for sec in r.outline):
+        return year + 1
+    return year
+
+
 def report_ref(r: Report) -> ReportRef:
     return ReportRef(doc_id=r.doc_id, path=r.source.path, organ=r.meta.organ, year=r.meta.year, title=r.meta.title,
-                     doc_type=r.meta.doc_type)
+                     doc_type=r.meta.doc_type, plan_year=plan_year(r))
 
 
-def measure_ref(m, names: dict[str, str]) -> MeasureRef:
-    return MeasureRef(id=m.id, verb=m.verb, object=m.object, status=m.status, cue=m.cue,
-                      campaigns=sorted({names[c] for c in m.campaigns if c in names}), span=m.span, sentence=m.sentence)
+def _sections(r: Report) -> dict[str, tuple[str, str | None]]:
+    return {sec.id: (sec.title, sec.role) for sec in r.outline}
+
+
+def _section_at(r: Report, pos: int) -> tuple[str | None, str | None]:
+    found = (None, None)
+    for sec in r.outline:
+        if sec.span.start > pos:
+            break
+        found = (sec.title, sec.role)
+    return found
+
+
+def measure_ref(m, names: dict[str, str], sections: dict[str, tuple[str, str | None]] | None = None) -> MeasureRef:
+    title, role = (sections or {}).get(m.section, (None, None))
+    return MeasureRef(id=m.id, verb=m.verb, object=m.object, status=m.status, cue=m.cue, concrete=m.concrete,
+                      campaigns=sorted({names[c] for c in m.campaigns if c in names}), section=title, role=role,
+                      span=m.span, sentence=m.sentence)
+
+
+def evidence(match: Match, b: Report, text_b: str | None) -> Evidence | None:
+    """What in B answers a commitment, with its sentence and section."""
+    if match.b is not None:
+        title, role = _sections(b).get(match.b.section, (None, None))
+        return Evidence(kind="measure", text=match.b.verb + match.b.object, span=match.b.span,
+                        sentence=match.b.sentence, section=title, role=role)
+    if match.figure is not None:
+        f = match.figure
+        title, role = _section_at(b, f.span.start)
+        return Evidence(kind="figure", text=f.raw, span=f.span, sentence=f.sentence, section=title, role=role)
+    if match.clause is not None and text_b:
+        x, y = match.clause
+        while x < y and text_b[x].isspace():
+            x += 1
+        span = Span(start=x, end=y, text=text_b[x:y])
+        title, role = _section_at(b, x)
+        return Evidence(kind="shortfall", text=span.text, span=span, sentence=span, section=title, role=role)
+    return None
 
 
 def figure_key(f: Metric | CaseCount) -> FigureKey | None:
@@ -92,26 +149,36 @@ def warnings(a: Report, b: Report) -> list[str]:
     oa, ob = (re.sub(r"人民", "", folded(r.meta.organ or "")) for r in (a, b))
     if oa and ob and oa != ob:
         out.append(f"the reports look like different procuratorates: {a.meta.organ} / {b.meta.organ}")
-    if a.meta.year is not None and b.meta.year is not None and a.meta.year >= b.meta.year:
-        out.append(f"the years are not in order: A reports on {a.meta.year}, B on {b.meta.year}")
+    planned = plan_year(a)
+    if planned is not None and b.meta.year is not None and planned != b.meta.year:
+        order = "not in order" if planned > b.meta.year else "a year or more apart"
+        out.append(f"the years are {order}: A's commitments are for {planned} (A reports on {a.meta.year}), "
+                   f"B reports on {b.meta.year}")
     return out
 
 
-def diff_reports(a: Report, b: Report, tok: Tokenizer, similarity: str = DEFAULT_SIMILARITY) -> DiffReport:
+def diff_reports(a: Report, b: Report, tok: Tokenizer, similarity: str = DEFAULT_SIMILARITY,
+                 text_b: str | None = None, concrete_only: bool = False) -> DiffReport:
+    """``text_b``: the text B's spans index, for the clauses of its problems part (shortfalls)."""
     names_a, names_b = campaign_names(a), campaign_names(b)
-    matches = match_commitments(a, b, tok, similarity)
+    sec_a, sec_b = _sections(a), _sections(b)
+    matches = match_commitments(a, b, tok, similarity, text_b=text_b, concrete_only=concrete_only)
     used = {m.b.id for m in matches if m.b is not None}
     figures, only_a, only_b = align_figures(a, b)
     return DiffReport(
-        a=report_ref(a), b=report_ref(b), warnings=warnings(a, b),
-        commitments=[CommitmentMatch(a=measure_ref(m.a, names_a), outcome=m.outcome, score=m.score,
-                                     b=measure_ref(m.b, names_b) if m.b else None) for m in matches],
-        new_commitments=[measure_ref(m, names_b) for m in b.measures if m.status == "planned" and m.concrete and m.id not in used],
+        a=report_ref(a), b=report_ref(b), concrete_only=concrete_only, warnings=warnings(a, b),
+        commitments=[CommitmentMatch(a=measure_ref(m.a, names_a, sec_a), outcome=m.outcome, score=m.score,
+                                     b=measure_ref(m.b, names_b, sec_b) if m.b else None,
+                                     evidence=evidence(m, b, text_b)) for m in matches],
+        new_commitments=[measure_ref(m, names_b, sec_b) for m in b.measures
+                         if m.status == "planned" and (m.concrete or not concrete_only) and m.id not in used],
         campaigns=diff_campaigns(a, b), figures=figures, figures_only_a=only_a, figures_only_b=only_b)
 
 
-def series(reports: list[Report], tok: Tokenizer, similarity: str = DEFAULT_SIMILARITY) -> SeriesReport:
+def series(reports: list[Report], tok: Tokenizer, similarity: str = DEFAULT_SIMILARITY,
+           texts: list[str | None] | None = None, concrete_only: bool = False) -> SeriesReport:
     """Timelines over reports in year order: every figure key and campaign, year by year."""
+    text_of = dict(zip((r.doc_id for r in reports), texts or [None] * len(reports)))
     reports = sorted(reports, key=lambda r: (r.meta.year is None, r.meta.year or 0))
     fig_points: dict[tuple, tuple[FigureKey, list[SeriesPoint]]] = {}
     camp_points: dict[str, tuple[str, str | None, list[SeriesPoint]]] = {}
@@ -125,8 +192,9 @@ def series(reports: list[Report], tok: Tokenizer, similarity: str = DEFAULT_SIMI
                 SeriesPoint(year=r.meta.year, doc_id=r.doc_id, mentions=len(c.mentions)))
     steps = []
     for a, b in zip(reports, reports[1:]):
-        d = diff_reports(a, b, tok, similarity)
-        count = {o: sum(c.outcome == o for c in d.commitments) for o in ("fulfilled", "continued", "not_reported")}
+        d = diff_reports(a, b, tok, similarity, text_b=text_of.get(b.doc_id), concrete_only=concrete_only)
+        count = {o: sum(c.outcome == o for c in d.commitments)
+                 for o in ("fulfilled", "continued", "not_reported", "reported_shortfall")}
         steps.append(StepSummary(a=a.doc_id, b=b.doc_id, new_commitments=len(d.new_commitments), **count))
     warns = [w for a, b in zip(reports, reports[1:]) for w in warnings(a, b)]
     return SeriesReport(

@@ -7,7 +7,8 @@ Two object similarities are implemented and compared on the test pairs (bench/be
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import yaml
@@ -29,6 +30,11 @@ class DiffSettings(BaseModel):
     same_category: float
     listed: float
     other_verbs: float
+    policy_any: float
+    figure_threshold: float
+    figure_min_shared: int
+    shortfall_threshold: float
+    shortfall_min_shared: int
     stop_words: list[str]
 
 
@@ -64,6 +70,8 @@ def verb_compatibility(a: Measure, b: Measure, s: DiffSettings) -> float:
         return 1.0
     if b.verb in s.fulfils.get(a.verb, ()):
         return s.listed
+    if not a.concrete:
+        return s.policy_any                           # 加强听证工作 is answered by 举行听证会 as much as by 加强
     if a.category == b.category:
         return s.same_category
     return s.other_verbs
@@ -75,17 +83,34 @@ class Match:
     b: Measure | None
     score: float
     outcome: str
+    figure: object | None = None                      # a Metric or CaseCount of B's review part
+    clause: tuple[int, int] | None = None             # a clause of B's problems part
+    extra: dict = field(default_factory=dict)
 
 
 def _campaigns(m: Measure, names: dict[str, str]) -> set[str]:
     return {names[c] for c in m.campaigns if c in names}
 
 
+_QUOTED = re.compile(r"“([^“”]{1,30})”")
+
+
+def conflicting(a_names: set[str], b_names: set[str], a_text: str, b_text: str) -> bool:
+    """Two different campaigns never answer each other (“护苗”专项行动 is not “净网”专项行动): both sides name
+    campaigns and share none, or both quote names and share none."""
+    if a_names and b_names and not a_names & b_names:
+        return True
+    qa, qb = {folded(q) for q in _QUOTED.findall(a_text)}, {folded(q) for q in _QUOTED.findall(b_text)}
+    return bool(qa and qb and not qa & qb)
+
+
 def score(a: Measure, b: Measure, words: dict[str, frozenset[str]], names_a: dict[str, str], names_b: dict[str, str],
           similarity, s: DiffSettings) -> float:
+    camp_a = _campaigns(a, names_a)
+    if conflicting(camp_a, _campaigns(b, names_b), a.object, b.object):
+        return 0.0
     obj = similarity(words["a" + a.id], words["b" + b.id])
     verb = verb_compatibility(a, b, s)
-    camp_a = _campaigns(a, names_a)
     if not camp_a:
         return (s.object_weight + s.campaign_weight) * obj + s.verb_weight * verb
     shared = 1.0 if camp_a & _campaigns(b, names_b) else 0.0
@@ -97,26 +122,65 @@ def campaign_names(report: Report) -> dict[str, str]:
     return {c.id: c.lexicon_id or folded(c.name) for c in report.campaigns}
 
 
-def match_commitments(a: Report, b: Report, tok: Tokenizer, similarity: str = DEFAULT_SIMILARITY) -> list[Match]:
-    """For every planned measure of A: a measure of B above the threshold, each measure of B
-    reporting on one commitment at most (pairs taken best score first). A done measure (fulfilled)
-    is preferred over a planned or ongoing one (continued) scoring within 0.05 of it.
+def section_roles(report: Report) -> dict[str, str | None]:
+    return {sec.id: sec.role for sec in report.outline}
 
-    Only concrete acts are compared for now: policy-verb commitments (加强…, 深化…; contract v2,
-    ``concrete: false``) need evidence read from B's review and problems parts, not a verb match."""
+
+def problem_clauses(report: Report, text: str | None) -> list[tuple[int, int]]:
+    """The clauses of B's problems part (存在的问题, 清醒认识到…一是…二是…): from each problems heading to
+    the next heading of a section that is not problems, cut at 。；;！？ and line ends."""
+    if not text:
+        return []
+    out = []
+    heads = report.outline
+    for i, sec in enumerate(heads):
+        if sec.role != "problems":
+            continue
+        end = next((h.span.start for h in heads[i + 1:] if h.role != "problems"), len(text))
+        start = sec.span.start
+        for m in re.finditer(r"[^。;；!！?？\n]+", text[start:end]):
+            if len(m.group().strip()) >= 4:
+                out.append((start + m.start(), start + m.end()))
+    return out
+
+
+def words_of(text: str, tok: Tokenizer, stop: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w, _, _ in tok.tokenize(folded(text)) if w.strip() and w not in stop)
+
+
+def _cover(obj: frozenset[str], other: frozenset[str]) -> tuple[float, int]:
+    """The share of the commitment's object words the other text holds, and how many."""
+    shared = len(obj & other)
+    return (shared / len(obj) if obj else 0.0), shared
+
+
+def match_commitments(a: Report, b: Report, tok: Tokenizer, similarity: str = DEFAULT_SIMILARITY,
+                      text_b: str | None = None, concrete_only: bool = False) -> list[Match]:
+    """For every planned measure of A (concrete and policy; concrete acts only with ``concrete_only``):
+    what B says of it.
+
+    - a measure of B above the threshold, each measure of B answering one commitment at most (pairs
+      taken best score first, a done one preferred within 0.05): done in B's review part is
+      ``fulfilled``, planned or ongoing is ``continued``; a measure of B's problems part never answers;
+    - else a figure of B's review part whose subject holds the commitment's object: ``fulfilled``;
+    - a clause of B's problems part on the object makes it ``reported_shortfall`` unless B reports it
+      done;
+    - else ``not_reported``. Two different campaigns never answer each other."""
     s = settings()
     sim = SIMILARITIES[similarity]
     stop = frozenset(s.stop_words)
     words = {"a" + m.id: object_words(m, tok, stop) for m in a.measures}
     words |= {"b" + m.id: object_words(m, tok, stop) for m in b.measures}
     names_a, names_b = campaign_names(a), campaign_names(b)
-    plans = [m for m in a.measures if m.status == "planned" and m.concrete]
+    roles_b = section_roles(b)
+    plans = [m for m in a.measures if m.status == "planned" and (m.concrete or not concrete_only)]
+    answers = [m for m in b.measures if roles_b.get(m.section) != "problems"]
     candidates = []
     for i, plan in enumerate(plans):
-        for m in (m for m in b.measures if m.concrete):
+        for m in answers:
             sc = score(plan, m, words, names_a, names_b, sim, s)
             if sc >= s.threshold:
-                done_bonus = 0.05 if m.status == "done" else 0.0
+                done_bonus = 0.05 if _fulfils(m, roles_b) else 0.0
                 candidates.append((sc + done_bonus, sc, i, m))
     chosen: dict[int, tuple[float, Measure]] = {}
     taken: set[str] = set()
@@ -124,11 +188,71 @@ def match_commitments(a: Report, b: Report, tok: Tokenizer, similarity: str = DE
         if i not in chosen and m.id not in taken:
             chosen[i] = (sc, m)
             taken.add(m.id)
+    figures = [f for f in (*b.case_counts, *b.metrics)
+               if f.subject and roles_b.get(f.section) not in ("plan", "problems")]
+    figure_words = {f.id: words_of(f.subject, tok, stop) for f in figures}
+    clauses = problem_clauses(b, text_b)
+    clause_words = [words_of(text_b[x:y], tok, stop) for x, y in clauses] if clauses else []
+    open_plans = [i for i, plan in enumerate(plans) if not (i in chosen and _fulfils(chosen[i][1], roles_b))]
+    by_figure = _figures_for(plans, open_plans, words, figures, figure_words, s)
     out = []
     for i, plan in enumerate(plans):
-        if i not in chosen:
-            out.append(Match(plan, None, 0.0, "not_reported"))
+        obj = words["a" + plan.id]
+        sc, m = chosen.get(i, (0.0, None))
+        if m is not None and _fulfils(m, roles_b):
+            out.append(Match(plan, m, round(min(sc, 1.0), 3), "fulfilled"))
             continue
-        sc, m = chosen[i]
-        out.append(Match(plan, m, round(min(sc, 1.0), 3), "fulfilled" if m.status == "done" else "continued"))
+        if i in by_figure:
+            out.append(Match(plan, None, by_figure[i][0], "fulfilled", figure=by_figure[i][1]))
+            continue
+        short = _best_clause(plan, obj, clauses, clause_words, text_b or "", s)
+        if short is not None:
+            out.append(Match(plan, None, short[0], "reported_shortfall", clause=short[1]))
+        elif m is not None:
+            out.append(Match(plan, m, round(min(sc, 1.0), 3), "continued"))
+        else:
+            out.append(Match(plan, None, 0.0, "not_reported"))
     return out
+
+
+def _fulfils(m: Measure, roles: dict[str, str | None]) -> bool:
+    """A done measure outside B's plan and problems parts reports an act carried out."""
+    return m.status == "done" and roles.get(m.section) not in ("plan", "problems")
+
+
+def _figures_for(plans, open_plans, words, figures, figure_words, s: DiffSettings) -> dict[int, tuple[float, object]]:
+    """Figures of B's review part reported for a commitment's object (建设更多检察听证室 → 建成检察听证室12个),
+    one figure for one commitment, best match first. The match is the harmonic mean of the share of
+    the object's words in the figure's subject and the share of the subject's words in the object."""
+    candidates = []
+    for i in open_plans:
+        obj = words["a" + plans[i].id]
+        for f in figures:
+            if conflicting(set(), set(), plans[i].object, f.subject or ""):
+                continue
+            subject = figure_words[f.id]
+            shared = len(obj & subject)
+            if shared < s.figure_min_shared:
+                continue
+            a, b = shared / len(obj), shared / len(subject)
+            fit = 2 * a * b / (a + b)
+            if fit >= s.figure_threshold:
+                candidates.append((fit, i, f))
+    out, used = {}, set()
+    for fit, i, f in sorted(candidates, key=lambda c: (-c[0], c[1])):
+        if i not in out and f.id not in used:
+            out[i] = (round(min(fit, 1.0), 3), f)
+            used.add(f.id)
+    return out
+
+
+def _best_clause(plan: Measure, obj: frozenset[str], clauses, clause_words, text: str, s: DiffSettings):
+    best = None
+    need = min(s.shortfall_min_shared, len(obj))
+    for (x, y), w in zip(clauses, clause_words):
+        if conflicting(set(), set(), plan.object, text[x:y]):
+            continue
+        cover, shared = _cover(obj, w)
+        if cover >= s.shortfall_threshold and shared >= max(need, 1) and (best is None or cover > best[0]):
+            best = (round(min(cover, 1.0), 3), (x, y))
+    return best

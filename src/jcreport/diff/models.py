@@ -5,9 +5,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..models import Model, Span
+from ..models import Model, Role, Span
 
-Outcome = Literal["fulfilled", "continued", "not_reported"]
+DIFF_SCHEMA_VERSION = "2"
+Outcome = Literal["fulfilled", "continued", "reported_shortfall", "not_reported"]
 
 
 class ReportRef(Model):
@@ -19,6 +20,8 @@ class ReportRef(Model):
     year: int | None
     title: str | None
     doc_type: str
+    plan_year: int | None = Field(default=None, description="the year the report's plan part commits to (a report "
+                                                              "on 2023 plans 2024; a January 2024 speech deploys 2024)")
 
 
 class MeasureRef(Model):
@@ -27,19 +30,37 @@ class MeasureRef(Model):
     object: str
     status: Literal["done", "planned", "ongoing"]
     cue: str | None
+    concrete: bool = Field(default=True, description="a concrete act (制定, 召开 …) or a policy verb (加强, 深化 …)")
     campaigns: list[str] = Field(default=[], description="campaign names (canonical) the measure names")
+    section: str | None = Field(default=None, description="the title of the section it lies in")
+    role: Role | None = Field(default=None, description="that section's role: review | problems | plan")
     span: Span
     sentence: Span
+
+
+class Evidence(Model):
+    """What in the later report answers a commitment: one of its measures, a figure reported for the
+    commitment's object, or a clause of its problems part that admits a shortfall."""
+
+    kind: Literal["measure", "figure", "shortfall"]
+    text: str = Field(description="the measure (verb and object), the figure as written, or the clause")
+    span: Span
+    sentence: Span
+    section: str | None = None
+    role: Role | None = None
 
 
 class CommitmentMatch(Model):
     """One planned measure of the earlier report and what the later report says of it."""
 
     a: MeasureRef
-    outcome: Outcome = Field(description="fulfilled: a done measure in B on the same object; continued: planned "
-                                         "again or ongoing in B; not_reported: nothing similar in B")
-    b: MeasureRef | None = None
-    score: float = Field(ge=0, le=1, description="similarity of the matched measure (0 when none)")
+    outcome: Outcome = Field(description="fulfilled: done in B's review part (a done measure, or a figure reported "
+                                         "for the object); continued: planned again or ongoing in B; "
+                                         "reported_shortfall: B's problems part admits it is not achieved; "
+                                         "not_reported: nothing in B answers it")
+    b: MeasureRef | None = Field(default=None, description="the measure of B that answers it, when a measure does")
+    evidence: Evidence | None = Field(default=None, description="what in B answers it (null when not_reported)")
+    score: float = Field(ge=0, le=1, description="similarity of the evidence (0 when none)")
 
 
 class CampaignDiff(Model):
@@ -85,9 +106,10 @@ class FigureDiff(Model):
 
 
 class DiffReport(Model):
-    schema_version: Literal["1"] = "1"
+    schema_version: Literal["2"] = DIFF_SCHEMA_VERSION
     a: ReportRef
     b: ReportRef
+    concrete_only: bool = Field(default=False, description="only A's concrete acts were compared (--concrete-only)")
     warnings: list[str] = []
     commitments: list[CommitmentMatch] = []
     new_commitments: list[MeasureRef] = Field(default=[], description="planned measures of B matching no commitment of A")
@@ -124,11 +146,12 @@ class StepSummary(Model):
     fulfilled: int
     continued: int
     not_reported: int
+    reported_shortfall: int = 0
     new_commitments: int
 
 
 class SeriesReport(Model):
-    schema_version: Literal["1"] = "1"
+    schema_version: Literal["2"] = DIFF_SCHEMA_VERSION
     reports: list[ReportRef]
     warnings: list[str] = []
     figures: list[FigureSeries] = []

@@ -3,7 +3,32 @@ from __future__ import annotations
 
 from .models import DiffReport, SeriesReport
 
-_OUTCOME = {"fulfilled": "✔ fulfilled", "continued": "↻ continued", "not_reported": "✘ not reported"}
+_OUTCOME = {"fulfilled": "✔ fulfilled", "continued": "↻ continued", "reported_shortfall": "⚠ shortfall reported",
+            "not_reported": "✘ not reported"}
+
+
+def _clip(text: str, size: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[:size - 1] + "…"
+
+
+def _where(section: str | None, role: str | None) -> str:
+    return " · ".join(x for x in (role, _clip(section or "", 24)) if x) or "–"
+
+
+def _kind(c) -> str:
+    return "" if c.a.concrete else " (policy)"
+
+
+def _groups(d: DiffReport):
+    for outcome in _OUTCOME:
+        items = [c for c in d.commitments if c.outcome == outcome]
+        if items:
+            yield outcome, items
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
 
 
 def _side(r) -> str:
@@ -25,13 +50,23 @@ def markdown(d: DiffReport) -> str:
     out = [f"# {_side(d.a)} → {_side(d.b)}", ""]
     out += [f"> {w}" for w in d.warnings] + ([""] if d.warnings else [])
     counts = {o: sum(c.outcome == o for c in d.commitments) for o in _OUTCOME}
-    out += ["## Commitments", "",
-            f"{counts['fulfilled']} fulfilled, {counts['continued']} continued, {counts['not_reported']} not reported "
-            f"of {len(d.commitments)}; {len(d.new_commitments)} new in B.", "",
-            "| commitment (A) | outcome | in B | score |", "| --- | --- | --- | --- |"]
-    for c in d.commitments:
-        b = f"{c.b.verb}{c.b.object} ({c.b.status})" if c.b else ""
-        out.append(f"| {c.a.verb}{c.a.object} | {_OUTCOME[c.outcome]} | {b} | {c.score:.2f} |")
+    only = " (concrete acts only)" if d.concrete_only else ""
+    out += ["## Commitments" + only, "",
+            f"A's commitments are for {d.a.plan_year or '?'}; B reports on {d.b.year or '?'}.", "",
+            f"{counts['fulfilled']} fulfilled, {counts['continued']} continued, {counts['reported_shortfall']} with a "
+            f"shortfall reported, {counts['not_reported']} not reported of {len(d.commitments)}; "
+            f"{len(d.new_commitments)} new in B.", ""]
+    for outcome, items in _groups(d):
+        out += [f"### {_OUTCOME[outcome]} ({len(items)})", "",
+                "| commitment (A) | A: sentence | A: section | evidence in B | B: sentence | B: section | score |",
+                "| --- | --- | --- | --- | --- | --- | --- |"]
+        for c in items:
+            e = c.evidence
+            cells = [f"{c.a.verb}{c.a.object}{_kind(c)}", _clip(c.a.sentence.text), _where(c.a.section, c.a.role),
+                     (f"{e.text} ({e.kind})" if e else ""), (_clip(e.sentence.text) if e else ""),
+                     (_where(e.section, e.role) if e else ""), f"{c.score:.2f}"]
+            out.append("| " + " | ".join(_cell(x) for x in cells) + " |")
+        out.append("")
     if d.new_commitments:
         out += ["", "New commitments of B:", ""] + [f"- {m.verb}{m.object}" for m in d.new_commitments]
     out += ["", "## Campaigns", "", "| campaign | outcome | mentions A | mentions B |", "| --- | --- | --- | --- |"]
@@ -59,11 +94,12 @@ def series_markdown(s: SeriesReport) -> str:
     for c in s.campaigns:
         by_year = {p.year: str(p.mentions) for p in c.points}
         out.append(f"| {c.name} | " + " | ".join(by_year.get(y, "") for y in years) + " |")
-    out += ["", "## Commitments, year to year", "", "| from → to | fulfilled | continued | not reported | new |",
-            "| --- | --- | --- | --- | --- |"]
+    out += ["", "## Commitments, year to year", "",
+            "| from → to | fulfilled | continued | shortfall reported | not reported | new |",
+            "| --- | --- | --- | --- | --- | --- |"]
     years_by_doc = {r.doc_id: r.year for r in s.reports}
-    out += [f"| {years_by_doc[t.a]} → {years_by_doc[t.b]} | {t.fulfilled} | {t.continued} | {t.not_reported} | "
-            f"{t.new_commitments} |" for t in s.steps]
+    out += [f"| {years_by_doc[t.a]} → {years_by_doc[t.b]} | {t.fulfilled} | {t.continued} | {t.reported_shortfall} | "
+            f"{t.not_reported} | {t.new_commitments} |" for t in s.steps]
     return "\n".join(out) + "\n"
 
 
@@ -73,14 +109,19 @@ def rich_view(d: DiffReport, console) -> None:
     console.print(f"[bold]{_side(d.a)}[/] → [bold]{_side(d.b)}[/]")
     for w in d.warnings:
         console.print(f"[yellow]warning:[/] {w}")
-    table = Table(title=f"commitments of A: {len(d.commitments)}")
-    for col in ("commitment (A)", "outcome", "in B", "score"):
-        table.add_column(col)
-    style = {"fulfilled": "green", "continued": "cyan", "not_reported": "red"}
-    for c in d.commitments:
-        b = f"{c.b.verb}{c.b.object} ({c.b.status})" if c.b else ""
-        table.add_row(f"{c.a.verb}{c.a.object}", f"[{style[c.outcome]}]{_OUTCOME[c.outcome]}[/]", b, f"{c.score:.2f}")
-    console.print(table)
+    style = {"fulfilled": "green", "continued": "cyan", "reported_shortfall": "yellow", "not_reported": "red"}
+    console.print(f"A's commitments are for {d.a.plan_year or '?'}; B reports on {d.b.year or '?'}"
+                  + ("; concrete acts only" if d.concrete_only else ""))
+    for outcome, items in _groups(d):
+        table = Table(title=f"[{style[outcome]}]{_OUTCOME[outcome]}[/]: {len(items)} of {len(d.commitments)}")
+        for col in ("commitment (A)", "A section", "evidence in B", "B sentence", "B section", "score"):
+            table.add_column(col)
+        for c in items:
+            e = c.evidence
+            table.add_row(f"{c.a.verb}{c.a.object}{_kind(c)}", _where(c.a.section, c.a.role),
+                          f"{e.text} ({e.kind})" if e else "", _clip(e.sentence.text, 60) if e else "",
+                          _where(e.section, e.role) if e else "", f"{c.score:.2f}")
+        console.print(table)
     if d.new_commitments:
         console.print("new commitments of B: " + "; ".join(f"{m.verb}{m.object}" for m in d.new_commitments))
     camp = Table(title="campaigns")

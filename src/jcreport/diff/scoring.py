@@ -1,9 +1,19 @@
 """Score commitment matching against hand-made pairs (tests/diff/pairs/<pair>/a.txt, b.txt, gold.yaml).
 
-Each predicted CommitmentMatch is a claim "this planned measure of A is <outcome>, reported by
-<that measure of B>". It is right when a gold commitment has the same verb and an overlapping
-object in A, the same outcome, and (unless not_reported) a matched measure in B overlapping the
-gold one. Precision: right claims over claims; recall: right claims over gold commitments.
+Each gold commitment is a planned measure of A (verb and object as written) and what B says of it:
+an outcome (fulfilled | continued | reported_shortfall | not_reported), the measure of B that answers
+it (``b``) and/or the text of B that does (``evidence``: a figure, or a clause of B's problems part).
+
+- **listed**: the diff lists the commitment at all (a commitment with the same verb and an object
+  overlapping the gold one's place in A); *listing recall* = listed / gold commitments.
+- **right**: listed, with the gold outcome, and (unless not_reported) evidence overlapping the gold
+  ``b`` measure or ``evidence`` text in B; *outcome accuracy* = right / listed, also per gold outcome.
+- **extra**: commitments the diff lists that the gold does not (the older pairs' gold lists concrete
+  acts only, so their policy commitments are extra there).
+
+Each pair's gold names its ``split``: ``fit`` pairs are the ones the matcher's weights
+(lexicons/diff.yaml) were chosen on, ``held_out`` the ones they were not, so a score that was not
+fitted can be reported.
 """
 from __future__ import annotations
 
@@ -12,8 +22,10 @@ from pathlib import Path
 
 import yaml
 
-from ..scoring import Counts, add_fields
+from ..scoring import Agreement as Accuracy
 from .build import diff_reports
+
+OUTCOMES = ("fulfilled", "continued", "reported_shortfall", "not_reported")
 
 
 def locate(text: str, verb: str, obj: str) -> list[tuple[int, int]]:
@@ -27,64 +39,94 @@ def locate(text: str, verb: str, obj: str) -> list[tuple[int, int]]:
     return found
 
 
+def _find(text: str, snippet: str) -> list[tuple[int, int]]:
+    found, start = [], text.find(snippet)
+    while start >= 0:
+        found.append((start, start + len(snippet)))
+        start = text.find(snippet, start + 1)
+    return found
+
+
 def _overlap(places: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in places)
 
 
 @dataclass
 class PairScore:
-    commitments: Counts = field(default_factory=Counts)
-    campaigns_right: int = 0
-    campaigns_total: int = 0
+    gold: int = 0
+    listed: int = 0
+    right: int = 0
+    extra: int = 0
+    outcomes: dict[str, Accuracy] = field(default_factory=lambda: {o: Accuracy() for o in OUTCOMES})
+    campaigns: Accuracy = field(default_factory=Accuracy)
     misses: list[str] = field(default_factory=list)
 
+    @property
+    def listing_recall(self) -> float:
+        return self.listed / self.gold if self.gold else 1.0
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.listed if self.listed else 1.0
+
     def add(self, other: "PairScore") -> None:
-        add_fields(self, other)
+        self.gold, self.listed, self.right = self.gold + other.gold, self.listed + other.listed, self.right + other.right
+        self.extra += other.extra
+        for o in OUTCOMES:
+            self.outcomes[o].right += other.outcomes[o].right
+            self.outcomes[o].total += other.outcomes[o].total
+        self.campaigns.right += other.campaigns.right
+        self.campaigns.total += other.campaigns.total
+        self.misses += other.misses
 
 
-def score_pair(folder: Path, tok, similarity: str) -> PairScore:
+def _answers(pred, g: dict, text_b: str) -> bool:
+    """Whether the predicted evidence is the gold one (a measure of B, or the text given)."""
+    if g["outcome"] == "not_reported":
+        return True
+    places = []
+    if g.get("b"):
+        places += locate(text_b, g["b"]["verb"], g["b"]["object"])
+    if g.get("evidence"):
+        places += _find(text_b, g["evidence"])
+    if not places:
+        return True
+    spans = [e.span for e in (pred.evidence,) if e is not None] + ([pred.b.span] if pred.b else [])
+    return any(_overlap(places, s.start, s.end) for s in spans)
+
+
+def score_pair(folder: Path, tok, similarity: str, concrete_only: bool = False) -> PairScore:
     from ..diff.inputs import load
 
     gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
     (a, text_a), (b, text_b) = load(str(folder / "a.txt")), load(str(folder / "b.txt"))
-    d = diff_reports(a, b, tok, similarity)
+    d = diff_reports(a, b, tok, similarity, text_b=text_b, concrete_only=concrete_only)
     score, used = PairScore(), set()
-    for pred in d.commitments:
-        hit = None
-        for i, g in enumerate(gold["commitments"]):
-            where = locate(text_a, g["a"]["verb"], g["a"]["object"])
-            if i not in used and g["a"]["verb"] == pred.a.verb and _overlap(where, pred.a.span.start + len(pred.a.verb),
-                                                                             pred.a.span.end):
-                hit = i
-                break
-        if hit is None:
-            score.commitments.fp += 1
-            score.misses.append(f"{folder.name}: extra commitment {pred.a.verb}{pred.a.object} ({pred.outcome})")
+    commitments = [g for g in gold["commitments"] if g.get("concrete", True) or not concrete_only]
+    for g in commitments:
+        score.gold += 1
+        where = locate(text_a, g["a"]["verb"], g["a"]["object"])
+        pred = next((p for i, p in enumerate(d.commitments) if i not in used and p.a.verb == g["a"]["verb"]
+                     and _overlap(where, p.a.span.start + len(p.a.verb), p.a.span.end)), None)
+        name = f"{folder.name}: {g['a']['verb']}{g['a']['object']}"
+        if pred is None:
+            score.misses.append(f"{name}: commitment not listed (gold {g['outcome']})")
             continue
-        used.add(hit)
-        g = gold["commitments"][hit]
-        right = pred.outcome == g["outcome"]
-        if right and g.get("b"):
-            where_b = locate(text_b, g["b"]["verb"], g["b"]["object"])
-            right = pred.b is not None and _overlap(where_b, pred.b.span.start, pred.b.span.end)
-        if right:
-            score.commitments.tp += 1
-        else:
-            score.commitments.fp += 1
-            got = f"{pred.outcome} {pred.b.verb + pred.b.object if pred.b else ''}".strip()
-            want = f"{g['outcome']} {g['b']['verb'] + g['b']['object'] if g.get('b') else ''}".strip()
-            score.misses.append(f"{folder.name}: {g['a']['verb']}{g['a']['object']}: got {got}, gold {want}")
-    for i, g in enumerate(gold["commitments"]):
-        if i not in used:
-            score.commitments.fn += 1
-            score.misses.append(f"{folder.name}: commitment not extracted: {g['a']['verb']}{g['a']['object']}")
+        used.add(d.commitments.index(pred))
+        score.listed += 1
+        right = pred.outcome == g["outcome"] and _answers(pred, g, text_b)
+        score.right += right
+        score.outcomes[g["outcome"]].tally(right)
+        if not right:
+            got = pred.evidence.text if pred.evidence else ""
+            want = (g["b"]["verb"] + g["b"]["object"]) if g.get("b") else g.get("evidence", "")
+            score.misses.append(f"{name}: got {pred.outcome} {got}, gold {g['outcome']} {want}".rstrip())
+    score.extra = len(d.commitments) - len(used)
     by_name = {c.name: c.outcome for c in d.campaigns}
     by_lexicon = {c.lexicon_id: c.outcome for c in d.campaigns if c.lexicon_id}
     for g in gold.get("campaigns") or []:
-        score.campaigns_total += 1
         got = by_name.get(g["name"]) or next((o for k, o in by_lexicon.items() if k and g["name"] in _names(k)), None)
-        score.campaigns_right += got == g["outcome"]
-        if got != g["outcome"]:
+        if not score.campaigns.tally(got == g["outcome"]):
             score.misses.append(f"{folder.name}: campaign {g['name']}: got {got}, gold {g['outcome']}")
     return score
 
@@ -96,8 +138,19 @@ def _names(lexicon_id: str) -> set[str]:
     return {entry.name, *entry.aliases} if entry else set()
 
 
-def score_pairs(root: Path, tok, similarity: str) -> PairScore:
-    total = PairScore()
-    for folder in sorted(p for p in root.iterdir() if (p / "gold.yaml").exists()):
-        total.add(score_pair(folder, tok, similarity))
-    return total
+def pair_folders(root: Path) -> list[Path]:
+    return sorted(p for p in root.iterdir() if (p / "gold.yaml").exists())
+
+
+def split_of(folder: Path) -> str:
+    return (yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8")) or {}).get("split", "fit")
+
+
+def score_pairs(root: Path, tok, similarity: str, concrete_only: bool = False) -> dict[str, PairScore]:
+    """Scores over all pairs (``all``) and per split (``fit``, ``held_out``)."""
+    out = {"all": PairScore(), "fit": PairScore(), "held_out": PairScore()}
+    for folder in pair_folders(root):
+        s = score_pair(folder, tok, similarity, concrete_only)
+        out["all"].add(s)
+        out.setdefault(split_of(folder), PairScore()).add(s)
+    return out

@@ -20,6 +20,7 @@ from html import escape
 
 from ..diff.models import CampaignDiff, CommitmentMatch, DiffReport, FigureKey, FigureRef, MeasureRef, ReportRef, \
     SeriesReport
+from ..diff.models import Evidence as EvidenceRef
 from ..models import Span
 from .diff_html_assets import CAMPAIGN_OUTCOMES, DIFF_CSS, DIFF_JS, FILTERS, KINDS, OUTCOMES, REPORT_FIELDS, SERIES_CSS
 from .diff_svg import Axis, Dot, bar_pair, line_chart, number, stack
@@ -97,6 +98,9 @@ def _evidence(diff: DiffReport) -> list[Evidence]:
         out.append(Evidence("a", "commitment", group, c.a.span, c.a.id, c.outcome))
         if c.b is not None:
             out.append(Evidence("b", "match", group, c.b.span, c.b.id, c.outcome))
+        elif c.evidence is not None:
+            kind = "shortfall" if c.evidence.kind == "shortfall" else "answer"
+            out.append(Evidence("b", kind, group, c.evidence.span, None, c.outcome))
     out += [Evidence("b", "new", f"n-{m.id}", m.span, m.id, "new") for m in diff.new_commitments]
     for i, k in enumerate(diff.campaigns, 1):
         out += [Evidence("a", "campaign", f"k-{i}", s, k.lexicon_id, k.outcome) for s in k.spans_a]
@@ -199,16 +203,42 @@ def _badge(cls: str, label: str) -> str:
 
 
 def _commitments(diff: DiffReport) -> str:
-    rows = [_commitment_row(c) for c in diff.commitments]
-    return _section("commitments", "承诺 commitments of A → B", len(rows),
-                    ["", "A 承诺 commitment", "结果 outcome", "B 对应 in B", "#score"], rows)
+    """Commitments grouped by outcome; each with its sentence and section in A, and the evidence
+    in B (a measure, a figure or a problems clause) with its sentence and section."""
+    rows = []
+    for outcome, label in OUTCOMES:
+        items = [c for c in diff.commitments if c.outcome == outcome]
+        if items:
+            rows.append(f'<tr class="group" data-outcome="{outcome}"><th colspan="5">{escape(label)} · {len(items)}</th></tr>')
+            rows += [_commitment_row(c) for c in items]
+    only = " (concrete acts only)" if diff.concrete_only else ""
+    years = f" · A: {diff.a.plan_year or '?'} 计划 plan, B: {diff.b.year or '?'} 报告 report"
+    return _section("commitments", "承诺 commitments of A → B" + only + years, len(diff.commitments),
+                    ["", "A 承诺 commitment", "结果 outcome", "B 依据 evidence in B", "#score"], rows)
+
+
+def _where(section: str | None, role: str | None) -> str:
+    text = " · ".join(x for x in (role, section) if x)
+    return f'<span class="where">{escape(text)}</span>' if text else ""
 
 
 def _commitment_row(c: CommitmentMatch) -> str:
     label = OUTCOME_LABELS[c.outcome]
-    b = f"B: {c.b.verb}{c.b.object} ({c.score:.2f})" if c.b else "B: —"
+    e = c.evidence
+    if e is None and c.b is not None:                 # a DiffReport written without evidence: the measure
+        e = EvidenceRef(kind="measure", text=c.b.verb + c.b.object, span=c.b.span, sentence=c.b.sentence,
+                        section=c.b.section, role=c.b.role)
+    b = f"B: {e.text} ({c.score:.2f})" if e else "B: —"
     summary = f"A: {c.a.verb}{c.a.object} → {label} → {b}"
-    cells = [_measure(c.a), _badge(f"o-{c.outcome}", label), _measure(c.b), f'<td class="num">{c.score:.2f}</td>']
+    policy = "" if c.a.concrete else ' <span class="kind-policy">policy</span>'
+    a_cell = (f'<td><span class="verb">{escape(c.a.verb)}</span>{escape(c.a.object)}{policy}'
+              f'<span class="sentence">{escape(c.a.sentence.text.strip())}</span>{_where(c.a.section, c.a.role)}</td>')
+    if e is None:
+        b_cell = '<td class="none">—</td>'
+    else:
+        b_cell = (f'<td>{escape(e.text)} <span class="note">{escape(e.kind)}</span>'
+                  f'<span class="sentence">{escape(e.sentence.text.strip())}</span>{_where(e.section, e.role)}</td>')
+    cells = [a_cell, _badge(f"o-{c.outcome}", label), b_cell, f'<td class="num">{c.score:.2f}</td>']
     return _row(f"c-{c.a.id}", summary, cells, id=c.a.id, outcome=c.outcome, b_id=c.b.id if c.b else None)
 
 
@@ -339,14 +369,15 @@ def _steps(series: SeriesReport) -> str:
     names = {r.doc_id: str(r.year) if r.year is not None else r.doc_id[:15] for r in series.reports}
     rows = []
     for s in series.steps:
-        total = s.fulfilled + s.continued + s.not_reported
+        total = s.fulfilled + s.continued + s.reported_shortfall + s.not_reported
         rate = f"{s.fulfilled / total:.0%}" if total else "—"
-        counts = "".join(f'<td class="num">{n}</td>' for n in (s.fulfilled, s.continued, s.not_reported,
-                                                                 s.new_commitments))
+        counts = "".join(f'<td class="num">{n}</td>' for n in (s.fulfilled, s.continued, s.reported_shortfall,
+                                                                 s.not_reported, s.new_commitments))
         rows.append(f'<tr data-a="{escape(s.a)}" data-b="{escape(s.b)}"><td>{escape(names.get(s.a, s.a))} → '
                     f'{escape(names.get(s.b, s.b))}</td>{counts}<td class="num">{rate}</td>'
                     f"<td>{stack(s.fulfilled, s.continued, s.not_reported)}</td></tr>")
-    head = "".join(f"<th>{h}</th>" for h in ("A → B", "兑现 fulfilled", "延续 continued", "未提及 not reported",
+    head = "".join(f"<th>{h}</th>" for h in ("A → B", "兑现 fulfilled", "延续 continued", "自述不足 shortfall",
+                                             "未提及 not reported",
                                              "新承诺 new", "兑现率 rate", ""))
     return (f'<section id="steps"><h2>承诺 commitments, step by step</h2><table class="grid"><thead><tr>{head}'
             f'</tr></thead><tbody>{"".join(rows)}</tbody></table></section>')

@@ -10,6 +10,7 @@ from __future__ import annotations
 OUTCOMES = (
     ("fulfilled", "兑现 fulfilled"),
     ("continued", "延续 continued"),
+    ("reported_shortfall", "自述不足 shortfall reported"),
     ("not_reported", "未提及 not reported"),
     ("new", "新承诺 new"),
 )
@@ -23,6 +24,8 @@ CAMPAIGN_OUTCOMES = (
 KINDS = {
     "commitment": ("commitment", 1),  # a planned measure of A
     "match": ("commitment", 1),  # the measure of B it was matched with
+    "shortfall": ("commitment", 1),  # a clause of B's problems part admitting it
+    "answer": ("metric", 3),  # a figure of B reported for its object
     "new": ("commitment", 1),  # a planned measure of B matching no commitment
     "campaign": ("campaign", 2),
     "figure": ("metric", 3),
@@ -37,14 +40,15 @@ FILTERS = (
 # a side's header: (ReportRef field, label)
 REPORT_FIELDS = (
     ("organ", "机关 organ"),
-    ("year", "年度 year"),
+    ("year", "报告年度 reports on"),
+    ("plan_year", "计划年度 plans for"),
     ("doc_type", "类型 doc_type"),
     ("path", "来源 path"),
     ("doc_id", "doc_id"),
 )
 
 DIFF_CSS = """
-:root { --fulfilled: var(--done); --continued: var(--ongoing); --not_reported: #c92a2a; --new: var(--planned);
+:root { --fulfilled: var(--done); --continued: var(--ongoing); --reported_shortfall: #e67700; --not_reported: #c92a2a; --new: var(--planned);
   --up: #1c7ed6; --down: #e8590c; --bar-a: #8db7e0; --bar-b: #1c7ed6; }
 body.diff { grid-template-columns: minmax(420px, 36%) minmax(0, 1fr) minmax(0, 1fr);
   grid-template-rows: auto auto minmax(0, 1fr);
@@ -68,6 +72,7 @@ header .side { min-width: 0; }
 .tile.o-fulfilled { border-color: var(--fulfilled); background: #ebfbee; }
 .tile.o-continued { border-color: var(--continued); background: #fff4e6; }
 .tile.o-not_reported { border-color: var(--not_reported); background: #fff5f5; }
+.tile.o-reported_shortfall { border-color: var(--reported_shortfall); background: #fff9db; }
 .tile.o-new { border-color: var(--new); background: #f3f0ff; }
 .tile.k-continued, .tile.k-new, .tile.k-dropped { border-color: var(--campaign); background: var(--campaign-bg); }
 .show { display: flex; flex-wrap: wrap; gap: 4px 14px; align-items: center; color: var(--muted); }
@@ -93,6 +98,11 @@ td.key { min-width: 7em; }
 .badge.o-fulfilled { color: #2b8a3e; background: #ebfbee; border-color: var(--fulfilled); }
 .badge.o-continued { color: #d9480f; background: #fff4e6; border-color: var(--continued); }
 .badge.o-not_reported { color: #c92a2a; background: #fff5f5; border-color: var(--not_reported); }
+.badge.o-reported_shortfall { color: #a61e4d; background: #fff9db; border-color: var(--reported_shortfall); }
+tr.group th { text-align: left; background: #f8f9fa; font-weight: 600; }
+td .sentence { display: block; color: #495057; font-size: 0.85em; max-width: 28em; }
+td .where { display: block; color: #868e96; font-size: 0.8em; }
+.kind-policy { color: #868e96; font-size: 0.8em; }
 .badge.o-new { color: #5f3dc4; background: #f3f0ff; border-color: var(--new); }
 .badge.k-continued, .badge.k-new, .badge.k-dropped { color: #a61e4d; background: var(--campaign-bg);
   border-color: var(--campaign); }
@@ -118,6 +128,7 @@ svg.bars text { font-size: 10px; fill: var(--muted); }
   border-bottom: 2px solid var(--fulfilled); }
 .show-commitment .hl.o-continued { background-color: #fff4e6; border-bottom: 3px double var(--continued); }
 .show-commitment .hl.o-not_reported { background-color: #fff5f5; border-bottom: 2px dotted var(--not_reported); }
+.show-commitment .hl.o-reported_shortfall { background-color: #fff9db; border-bottom: 2px dashed var(--reported_shortfall); }
 .show-commitment .hl.o-new { background-color: #f3f0ff; border-bottom: 2px dashed var(--new); }
 .text .t-metric { box-shadow: inset 1px 0 0 #fff; }  /* two figures side by side stay two */
 @media (max-width: 1000px) {

@@ -57,6 +57,8 @@ def fold_table() -> dict[int, int]:
         if len(src) != 1 or len(dst) != 1:
             raise ValueError(f"punctuation.yaml: fold {src!r} -> {dst!r} must map one character to one")
         table[ord(src)] = ord(dst)
+    for cp in range(0xD800, 0xE000):                  # a lone surrogate (a broken decode) is no text: U+FFFD
+        table[cp] = 0xFFFD
     return table
 
 

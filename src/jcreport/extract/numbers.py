@@ -36,8 +36,9 @@ _FIGURE = r"""
     | (?P<den>{CN})分之(?P<numer>{CNDEC}) (?P<fpost>{SUFFIX})?           # 四分之三, 三分之二以上: a rate
     | (?P<tenths>[二两三四五六七八九]|{ARABIC})成(?![员立为果效绩本功熟长都型案就交])(?P<tpost>{SUFFIX})?  # 两成 = 20%
     | (?P<lo>{ARABIC}|{CN}) (?P<lomult>{MULT})? (?P<lounit>{UNIT})?     # range: 1万至5万元
-      \s*(?P<join>{JOIN})\s*
-      (?P<num2>{ARABIC}|{CN}) (?P<mult2>{MULT})? (?P<unit2>{UNIT}) (?P<post2>{SUFFIX})?
+      [ \u3000]*(?P<join>{JOIN})[ \u3000]*                             # never over a tab or a line
+      (?P<num2>{ARABIC}|{CN}) (?P<mult2>{MULT})? (?P<unit2>(?(lounit)(?P=lounit)|{UNIT})) (?P<post2>{SUFFIX})?
+                                                    # one unit at both ends: 3891人-8.5% is a count and a change
     | (?P<ra>{ARABIC}|{REDACT}):(?P<rb>{ARABIC}|{REDACT})(?![\d:])    # ratio 1:1.2
     | (?P<num>{ARABIC}|{CN}|{REDACT})
       (?P<mid1>{MIDDLE})? (?P<mult>{MULT})? (?P<mid2>{MIDDLE})?
@@ -52,6 +53,10 @@ _STARTS = re.compile(r"""
 """, re.VERBOSE)
 _RANK = r"(?P<ord>第(?P<rank>{ARABIC}|{CN})(?:位|名)?|前(?P<top>{ARABIC}|{CN})(?:名|位)?|(?P<first>首位|榜首))"
 _RANK_CONTEXT = r"(?:{RANKCTX})\Z"   # \Z: "安排\n" must not read as 排|
+
+
+def _zero(text: str) -> bool:
+    return not _redacted(text) and text.strip("0.") == ""
 
 
 @dataclass
@@ -169,8 +174,8 @@ def find(norm: str, g: NumberGrammar) -> list[NumberCandidate]:
             continue
         form = "percent" if m.group("pct") else "fraction" if m.group("den") else "tenths" if m.group("tenths") \
             else "range" if m.group("lo") else "ratio" if m.group("ra") else "plain"
-        if form == "ratio" and not _ratio_context(norm, m.start()):
-            continue
+        if form == "ratio" and (not _ratio_context(norm, m.start()) or _zero(m.group("ra"))):
+            continue                                  # 0:1.06 has no value b/a: no figure (a value is null only when redacted)
         parts = m.groupdict()
         parts["pre"] = _prefix(norm, m.start(), g)
         parts["far"] = None if parts["pre"] else _far_prefix(norm, m.start(), g)

@@ -69,6 +69,8 @@ class _Walker:
     def walk(self, node) -> None:
         for child in node.iter(include_text=True):
             tag = child.tag
+            if tag is None:
+                continue                              # a processing instruction (<?php … ?>): no content
             if tag == "-text":
                 self.text(child.text_content or "")
             elif tag.startswith("-") or self.dropped(child):

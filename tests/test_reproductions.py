@@ -1,0 +1,40 @@
+"""Reproductions of crashes and wrong records found by hostile use (issue 11, item 8): each would
+have caught its bug."""
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from jcreport import extract
+from jcreport.cli import main
+
+
+def _figures(text: str) -> list[tuple]:
+    r = extract(text)
+    return sorted((f.raw, f.value, f.unit, f.upper) for f in (*r.case_counts, *r.metrics))
+
+
+def test_a_change_in_the_next_table_cell_is_no_range_end():
+    assert _figures("审查逮捕\t3891人\t-8.5%") == [("3891人", 3891, "人", None), ("8.5%", 8.5, "%", None)]
+    assert _figures("起诉5人至10人") == [("5人至10人", 5, "人", 10)]          # one unit at both ends
+    assert _figures("涉案金额1万至5万元") == [("1万至5万元", 10000, "元", 50000)]
+
+
+def test_a_ratio_with_a_zero_first_term_is_no_figure_and_a_value_is_null_only_when_redacted():
+    assert _figures("捕诉比为0:1.06") == []
+    r = extract("捕诉比为1:1.2,去年为×:×")
+    assert {(f.value, f.redacted) for f in r.metrics} == {(1.2, False), (None, True)}
+    assert all(f.value is not None or f.redacted for f in r.metrics)
+
+
+def test_a_lone_surrogate_does_not_break_the_tokenizer():
+    r = extract("共办理案件12件\ud800。")
+    assert [f.raw for f in r.case_counts] == ["12件"]
+    assert extract("\ud800").measures == []
+
+
+def test_html_with_processing_instructions_is_read(tmp_path):
+    page = tmp_path / "pi.html"
+    page.write_text("<html><body><?php echo 1; ?><p>共办理案件12件</p>x<?r></body></html>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(page)])
+    assert result.exit_code == 0, result.output
+    assert '"raw": "12件"' in result.output

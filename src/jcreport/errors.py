@@ -95,3 +95,16 @@ EXIT_CODES = {
                 LexiconError, OutputError, UnreadableInput, UnsupportedFormat, NoTextLayer,
                 BrokenDocument, DocumentTooLarge, DocumentTimeout, ArchiveError)
 }
+
+
+# How each exit code reads in --help (every command's epilog lists the codes it can give).
+EXIT_HELP = {0: "ok", 1: "some documents failed (batch)", 2: "usage error", 3: "no such file", 4: "a directory",
+             5: "empty input", 6: "binary input", 7: "undecodable text", 8: "bad lexicon", 9: "cannot write output",
+             10: "unreadable file", 11: "unsupported format", 12: "no text layer", 13: "broken document",
+             14: "too large", 15: "timed out", 16: "bad archive", 130: "interrupted (Ctrl-C)",
+             143: "terminated (SIGTERM)"}
+
+
+def exit_codes_epilog(codes: list[int]) -> str:
+    """The epilog listing ``codes`` (click keeps a \\b paragraph as written)."""
+    return "\b\nExit codes:\n" + "\n".join(f"  {c:>3}  {EXIT_HELP[c]}" for c in codes)

@@ -167,10 +167,10 @@ def assign_roles(doc: Doc, r: OutlineReader, default: str | None) -> None:
     for sec in doc.sections:
         title = doc.norm[sec.start:sec.title_end]
         own = r.role_of(title)
-        if sec.inline and own is None:
+        if sec.inline and (own is None or own[0] != "plan"):
             line_start = doc.norm.rfind("\n", 0, sec.start) + 1
             lead = r.problem_leads.search(doc.norm, line_start, sec.start)
-            if lead:
+            if lead:                                  # 清醒认识到…:一是…成效不够明显: the lead, not 成效, decides
                 own = ("problems", lead.group())
         parent = by_id.get(sec.parent) if sec.parent else None
         if own:

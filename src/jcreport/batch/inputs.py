@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import ArchiveError, DocumentTooLarge, InputNotFound, JcreportError
 
-DOCUMENT_GLOBS = ("*.txt", "*.html", "*.htm", "*.docx", "*.pdf", "*.doc")
+DOCUMENT_GLOBS = ("*.txt", "*.html", "*.htm", "*.docx", "*.pdf")   # no *.doc: legacy Word is always refused
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz")
 
 

@@ -6,18 +6,21 @@ from pathlib import Path
 
 import click
 
+from ..errors import exit_codes_epilog
 from ..lexicons import load_lexicon
 from ..pipeline import default_lexicon, extract
 from ..tokenize import BACKENDS, DEFAULT
 
 
-@click.command("batch", context_settings={"help_option_names": ["-h", "--help"]})
+@click.command("batch", context_settings={"help_option_names": ["-h", "--help"]},
+               epilog=exit_codes_epilog([0, 1, 2, 8, 9, 130, 143]) + "\n\nA document's own failure (3-7, 10-16) is "
+               "recorded as an error line and in the errors table; the run goes on and exits 1.")
 @click.argument("inputs", nargs=-1, type=str)
 @click.option("--from-list", "from_list", type=click.File("r", encoding="utf-8"),
               help="Read input paths from this file, one a line (- for stdin).")
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN",
               help="Only files (in folders and archives) matching this pattern; repeatable. "
-                   "Default: *.txt *.html *.htm *.docx *.pdf *.doc")
+                   "Default: *.txt *.html *.htm *.docx *.pdf")
 @click.option("-o", "--output", metavar="FILE.jsonl", help="Write JSON Lines here (- for stdout).")
 @click.option("--db", metavar="FILE.sqlite", help="Write an SQLite database here (tables in README).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=lambda: os.cpu_count() or 1,
@@ -52,10 +55,7 @@ def batch_command(inputs, from_list, globs, output, db, jobs, force, retry_faile
         jcreport batch archive.zip more/*.html --db reports.sqlite -o reports.jsonl -j 4
         find . -name '*.pdf' | jcreport batch --from-list - --db reports.sqlite
 
-    \b
-    Exit codes: 0 every document converted, 1 some failed (each recorded as an error line and in
-    the errors table), 2 usage error, 9 an output cannot be written.
-    """
+    \b    """
     from ..batch import runner, worker
     from ..batch.inputs import Limits, count, expand, read_list
     from ..batch.jsonl import JsonlSink

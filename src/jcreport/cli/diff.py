@@ -35,7 +35,7 @@ def _tokenizer():
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
               help="json/yaml: the DiffReport; table: for the terminal; markdown; html: one page with both texts.")
 @click.option("-o", "--output", default="-", help="Write to this file instead of standard output.")
-@click.option("--similarity", type=click.Choice(["tokens", "rapidfuzz"]), default=None,
+@click.option("--similarity", type=click.Choice(["dice", "tokens", "rapidfuzz"]), default=None,
               help="How objects are compared (default: the one chosen by measurement, see README).")
 @click.option("--concrete-only", is_flag=True,
               help="Compare only EARLIER's concrete acts (制定, 召开 …), not its policy commitments (加强, 深化 …).")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import OutputError
+from ..errors import EXIT_CODES, OutputError, exit_codes_epilog
 from ..lexicons import load_lexicon
 from ..pipeline import extract
 from ..reading import read_input
@@ -15,7 +15,8 @@ from ..tokenize import BACKENDS, DEFAULT
 FORMATS = ("json", "yaml", "table", "html")
 
 
-@click.command("extract", context_settings={"help_option_names": ["-h", "--help"]})
+@click.command("extract", context_settings={"help_option_names": ["-h", "--help"]},
+               epilog=exit_codes_epilog([0, 2, *sorted(EXIT_CODES.values())]))
 @click.argument("path", type=click.Path(dir_okay=True, allow_dash=True, path_type=str))
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
               help="json and yaml give the full Report; table a summary for people; html one self-contained "
@@ -42,10 +43,6 @@ def extract_command(path: str, fmt: str, output: str, ascii: bool, only: str | N
         jcreport extract report.txt --only measures,campaigns
         jcreport extract report.txt --format html -o report.html
         cat report.txt | jcreport extract -
-
-    \b
-    Exit codes: 0 ok, 2 usage, 3 no such file, 4 a directory, 5 empty input,
-    6 binary input, 7 undecodable text, 8 bad lexicon, 9 cannot write output, 10 unreadable file.
     """
     try:
         include = only_fields(only) if only is not None else None

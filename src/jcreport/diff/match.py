@@ -61,8 +61,17 @@ def rapidfuzz_similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return fuzz.token_set_ratio(" ".join(sorted(a)), " ".join(sorted(b))) / 100
 
 
-SIMILARITIES = {"tokens": tokens_similarity, "rapidfuzz": rapidfuzz_similarity}
-DEFAULT_SIMILARITY = "rapidfuzz"   # measured on tests/diff/pairs: see README (bench/bench_diff.py)
+def dice_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice coefficient: shared words over the mean size. Unlike the overlap coefficient and the
+    token-set ratio, a short object inside a long one (办理涉企案件 in 建立涉企案件经济影响评估机制) is no
+    full match."""
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+SIMILARITIES = {"tokens": tokens_similarity, "rapidfuzz": rapidfuzz_similarity, "dice": dice_similarity}
+DEFAULT_SIMILARITY = "dice"   # chosen on the fit pairs by bench/tune_diff.py: see README (bench/bench_diff.py)
 
 
 def verb_compatibility(a: Measure, b: Measure, s: DiffSettings) -> float:
@@ -106,10 +115,14 @@ def conflicting(a_names: set[str], b_names: set[str], a_text: str, b_text: str) 
 
 def score(a: Measure, b: Measure, words: dict[str, frozenset[str]], names_a: dict[str, str], names_b: dict[str, str],
           similarity, s: DiffSettings) -> float:
-    camp_a = _campaigns(a, names_a)
-    if conflicting(camp_a, _campaigns(b, names_b), a.object, b.object):
+    camp_a, camp_b = _campaigns(a, names_a), _campaigns(b, names_b)
+    if conflicting(camp_a, camp_b, a.object, b.object):
         return 0.0
-    obj = similarity(words["a" + a.id], words["b" + b.id])
+    if camp_a & camp_b:                               # the same campaign, named apart (主题教育 / its full name):
+        rest_a, rest_b = words.get("ra" + a.id), words.get("rb" + b.id)   # compare what is left of the objects
+        obj = similarity(rest_a, rest_b) if rest_a and rest_b else 1.0
+    else:
+        obj = similarity(words["a" + a.id], words["b" + b.id])
     verb = verb_compatibility(a, b, s)
     if not camp_a:
         return (s.object_weight + s.campaign_weight) * obj + s.verb_weight * verb
@@ -171,6 +184,14 @@ def match_commitments(a: Report, b: Report, tok: Tokenizer, similarity: str = DE
     stop = frozenset(s.stop_words)
     words = {"a" + m.id: object_words(m, tok, stop) for m in a.measures}
     words |= {"b" + m.id: object_words(m, tok, stop) for m in b.measures}
+    for side, report in (("a", a), ("b", b)):         # objects without the campaign names they hold
+        names = sorted({folded(sp.text) for c in report.campaigns for sp in c.mentions}, key=len, reverse=True)
+        for m in report.measures:
+            if m.campaigns:
+                rest = folded(m.object)
+                for n in names:
+                    rest = rest.replace(n, " ")
+                words["r" + side + m.id] = words_of(rest, tok, stop)
     names_a, names_b = campaign_names(a), campaign_names(b)
     roles_b = section_roles(b)
     plans = [m for m in a.measures if m.status == "planned" and (m.concrete or not concrete_only)]
@@ -199,13 +220,13 @@ def match_commitments(a: Report, b: Report, tok: Tokenizer, similarity: str = DE
     for i, plan in enumerate(plans):
         obj = words["a" + plan.id]
         sc, m = chosen.get(i, (0.0, None))
-        if m is not None and _fulfils(m, roles_b):
+        short = _best_clause(plan, obj, clauses, clause_words, text_b or "", s)
+        if m is not None and _fulfils(m, roles_b) and (short is None or sc >= short[0]):
             out.append(Match(plan, m, round(min(sc, 1.0), 3), "fulfilled"))
-            continue
+            continue                                  # (a problems clause nearer the object than the act wins)
         if i in by_figure:
             out.append(Match(plan, None, by_figure[i][0], "fulfilled", figure=by_figure[i][1]))
             continue
-        short = _best_clause(plan, obj, clauses, clause_words, text_b or "", s)
         if short is not None:
             out.append(Match(plan, None, short[0], "reported_shortfall", clause=short[1]))
         elif m is not None:

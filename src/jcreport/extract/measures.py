@@ -192,6 +192,9 @@ def status(doc: Doc, m: MeasureFound, r: MeasureReader, forward: list[tuple[int,
     an adverb right before the verb (持续 → ongoing, 先后 → done); otherwise done."""
     sentence = doc.tokens_between(doc.sentence_at(m.start)[0], m.start)
     words = [w for w, _, _ in sentence]
+    fused = _fused_adverb(doc, m)
+    if fused:
+        words.append(fused)                           # 要筑牢 as one token: its 要 is a word before the verb
     nxt = doc.tokens_from(m.verb_end, 1)
     if nxt and nxt[0][0] in r.after_done:
         return "done", nxt[0][0]                      # 建立了, 提出了: done, whatever 应当 or 要 stood before
@@ -222,8 +225,7 @@ def status(doc: Doc, m: MeasureFound, r: MeasureReader, forward: list[tuple[int,
     if instruction:
         return "planned", instruction
     speech = doc.meta.doc_type in ("speech", "meeting_news")
-    fused = _fused_adverb(doc, m)                    # 不断完善 as one token: its adverb is 不断
-    if fused in r.ongoing:
+    if fused in r.ongoing:                           # 不断完善 as one token: its adverb is 不断
         return "ongoing", fused
     if fused in r.done:
         return "done", fused
@@ -274,13 +276,14 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
     found: list[MeasureFound] = []
     consumed = -1
     words = tokens.words if hasattr(tokens, "words") else [t[0] for t in tokens]
+    starts = tokens.starts if hasattr(tokens, "starts") else [t[1] for t in tokens]
     for i, vend in _verb_tokens(doc, r):
         word, tstart, tend = tokens[i]
         split = vend != tend                          # 服务|大局 joined in one token
         rest = norm[vend:tend]
         if split:
             word, tend = norm[tstart:vend], vend
-        verb = _verb_of(word, r)
+        verb = _verb_of(word, r) or _verb_across(norm, tstart, tend, starts, r)
         if verb is None:
             continue
         vstart = tend - len(verb)
@@ -424,6 +427,23 @@ def _in_frame(norm: str, clause_start: int, vstart: int, vend: int, r: MeasureRe
 
 def _topic_heading(doc: Doc, pos: int, titles: list[tuple[int, int]]) -> bool:
     return any(start <= pos < end for start, end in titles)
+
+
+_MODALS = frozenset(("要", "将", "会", "须", "应", "需", "必须", "应当", "着力", "全力", "努力", "继续", "还要", "更要"))
+
+
+def _verb_across(norm: str, tstart: int, tend: int, starts: list[int], r: MeasureReader) -> str | None:
+    """A verb the dictionary cut apart (筑|牢) or joined to a modal word (要筑牢): the verb ending the
+    token, when it starts at a token boundary or right after a modal."""
+    for n in r.verb_lengths:
+        vstart = tend - n
+        if vstart < 0 or norm[vstart:tend] not in r.category:
+            continue
+        if vstart < tstart and vstart == starts[bisect_right(starts, vstart) - 1]:
+            return norm[vstart:tend]
+        if vstart > tstart and norm[tstart:vstart] in _MODALS:
+            return norm[vstart:tend]
+    return None
 
 
 def _verb_tokens(doc: Doc, r: MeasureReader) -> list[tuple[int, int]]:

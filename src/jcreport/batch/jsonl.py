@@ -73,6 +73,8 @@ class JsonlSink(Sink):
         try:
             self.fh.write(result["json"] + "\n")
             self.fh.flush()
+        except BrokenPipeError:
+            raise                                      # | head: the reader is gone, end quietly
         except OSError as exc:
             raise OutputError(self.path, f"cannot write: {exc.strerror or exc}") from None
 

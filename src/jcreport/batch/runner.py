@@ -7,7 +7,10 @@ and the pool is started again for the rest.
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -38,10 +41,33 @@ class Summary:
                 f"{self.failed} failed), {self.records} records, {self.chars} chars, {self.seconds:.1f} s")
 
 
+def _worker_start() -> None:
+    """In each worker: Ctrl-C and SIGTERM are the parent's to handle (no traceback from a worker),
+    and the worker dies with its parent, even when the parent is killed with -9 (no orphans)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+
+def _pool(jobs: int, context) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_start)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop at once (Ctrl-C, SIGTERM): the workers are killed, not waited for."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 def _ordered_parallel(items: Iterator[Item], jobs: int, window: int) -> Iterator[tuple[Item, dict]]:
     context = multiprocessing.get_context("fork")
     pending: deque[tuple[Item, Future]] = deque()
-    pool = ProcessPoolExecutor(jobs, mp_context=context)
+    pool = _pool(jobs, context)
     try:
         exhausted = False
         while pending or not exhausted:
@@ -61,14 +87,17 @@ def _ordered_parallel(items: Iterator[Item], jobs: int, window: int) -> Iterator
                 # it is not known, so this one is tried again alone before it is blamed
                 pool.shutdown(cancel_futures=True)
                 yield item, _alone(item, context)
-                pool = ProcessPoolExecutor(jobs, mp_context=context)
+                pool = _pool(jobs, context)
                 pending = deque((it, pool.submit(worker.convert, it)) for it, _ in pending)
-    finally:
+    except BaseException:
+        _stop(pool)
+        raise
+    else:
         pool.shutdown(cancel_futures=True)
 
 
 def _alone(item: Item, context) -> dict:
-    with ProcessPoolExecutor(1, mp_context=context) as solo:
+    with _pool(1, context) as solo:
         try:
             return solo.submit(worker.convert, item).result()
         except BrokenProcessPool:

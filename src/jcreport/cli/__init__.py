@@ -5,6 +5,7 @@ import click
 
 from .. import __version__
 from .batch import batch_command
+from .ends import install
 from .diff import diff_command, series_command
 from .extract import extract_command
 from .schema import schema_command
@@ -30,3 +31,9 @@ main.add_command(diff_command)
 main.add_command(series_command)
 main.add_command(schema_command)
 main.add_command(score_command)
+
+
+def run() -> None:
+    """The console entry point: ``main``, with SIGTERM unwound like Ctrl-C (``ends``)."""
+    install()
+    main(prog_name="jcreport")

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from .ends import ends_quietly
+
 from ..errors import exit_codes_epilog
 from ..lexicons import load_lexicon
 from ..pipeline import default_lexicon, extract
@@ -41,6 +43,7 @@ from ..tokenize import BACKENDS, DEFAULT
 @click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
               help="A folder of lexicon YAML files merged over the shipped ones (repeatable).")
 @click.option("--tokenizer", type=click.Choice(sorted(BACKENDS)), default=DEFAULT, show_default=True)
+@ends_quietly
 def batch_command(inputs, from_list, globs, output, db, jobs, force, retry_failed, emit_text, max_bytes, timeout,
                   max_members, max_ratio, quiet, lexicon_dirs, tokenizer) -> None:
     """Convert many reports: files, folders, .zip and .tar.gz archives, into JSON Lines and SQLite.

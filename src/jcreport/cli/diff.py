@@ -5,6 +5,8 @@ from pathlib import Path
 
 import click
 
+from .ends import ends_quietly
+
 from ..tokenize import DEFAULT
 
 FORMATS = ("json", "yaml", "table", "markdown", "html")
@@ -39,6 +41,7 @@ def _tokenizer():
               help="How objects are compared (default: the one chosen by measurement, see README).")
 @click.option("--concrete-only", is_flag=True,
               help="Compare only EARLIER's concrete acts (制定, 召开 …), not its policy commitments (加强, 深化 …).")
+@ends_quietly
 def diff_command(earlier: str, later: str, fmt: str, output: str, similarity: str | None, concrete_only: bool) -> None:
     """Compare a procuratorate's report with the next year's: commitments, campaigns, figures.
 
@@ -94,6 +97,7 @@ def _body(fmt, d, text_a, text_b, dump) -> str:
               show_default=True, help="json/yaml: the SeriesReport; markdown; html: one page with a chart per series.")
 @click.option("-o", "--output", default="-", help="Write to this file instead of standard output.")
 @click.option("--concrete-only", is_flag=True, help="Count only concrete commitments (制定, 召开 …) year to year.")
+@ends_quietly
 def series_command(reports: tuple[str, ...], fmt: str, output: str, concrete_only: bool) -> None:
     """Timelines over three or more reports of one procuratorate: every figure and campaign by year.
 

@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
+from .ends import ends_quietly
+
 from ..errors import EXIT_CODES, OutputError, exit_codes_epilog
 from ..lexicons import load_lexicon
 from ..pipeline import extract
-from ..reading import read_input
+from ..reading import MAX_BYTES, read_input
 from ..render import only_fields, to_json, to_yaml
 from ..tokenize import BACKENDS, DEFAULT
 
@@ -21,8 +24,9 @@ FORMATS = ("json", "yaml", "table", "html")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
               help="json and yaml give the full Report; table a summary for people; html one self-contained "
                    "page with every record highlighted in the text (write it with -o).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
-              help="Write to this file instead of standard output.")
+@click.option("-o", "--output", default="-", help="Write to this file instead of standard output.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
+              help="Largest input read; a larger one (or an endless one such as /dev/zero) is an error (exit 14).")
 @click.option("--ascii", is_flag=True, help="Escape non-ASCII characters in JSON.")
 @click.option("--only", "only", metavar="LISTS", default=None,
               help="Limit the output to these record lists, comma-separated: outline, figures (metrics and "
@@ -31,8 +35,9 @@ FORMATS = ("json", "yaml", "table", "html")
               help="A folder of lexicon YAML files merged over the shipped ones (repeatable).")
 @click.option("--tokenizer", type=click.Choice(sorted(BACKENDS)), default=DEFAULT, show_default=True,
               help="Tokenizer backend.")
-def extract_command(path: str, fmt: str, output: str, ascii: bool, only: str | None, lexicon_dirs: tuple[Path, ...],
-                    tokenizer: str) -> None:
+@ends_quietly
+def extract_command(path: str, fmt: str, output: str, max_bytes: int, ascii: bool, only: str | None,
+                    lexicon_dirs: tuple[Path, ...], tokenizer: str) -> None:
     """Extract one report: .txt (any common Chinese encoding), .html, .docx or .pdf; - for stdin.
 
     \b
@@ -49,7 +54,7 @@ def extract_command(path: str, fmt: str, output: str, ascii: bool, only: str | N
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--only") from None
     lexicon = load_lexicon(lexicon_dirs) if lexicon_dirs else None
-    doc, name = read_input(path)
+    doc, name = read_input(path, max_bytes)
     text = doc.text
     report = extract(text, path=name, encoding=doc.encoding, format=doc.format, lexicon=lexicon, tokenizer=tokenizer)
     if fmt == "table":
@@ -60,7 +65,7 @@ def extract_command(path: str, fmt: str, output: str, ascii: bool, only: str | N
         if output == "-":
             render(report, Console(), include)
         else:
-            with _open(output) as fh:
+            with _written(output) as fh:
                 render(report, Console(file=fh, width=160), include)
         return
     if fmt == "html":
@@ -71,15 +76,24 @@ def extract_command(path: str, fmt: str, output: str, ascii: bool, only: str | N
         body = render_html(shown, text)
     else:
         body = to_json(report, ascii=ascii, include=include) if fmt == "json" else to_yaml(report, include)
-    if output == "-":
-        sys.stdout.write(body + ("" if body.endswith("\n") else "\n"))
-    else:
-        with _open(output) as fh:
-            fh.write(body + ("" if body.endswith("\n") else "\n"))
+    with _written(output) as fh:
+        fh.write(body + ("" if body.endswith("\n") else "\n"))
 
 
-def _open(output: str):
+@contextmanager
+def _written(output: str):
+    """A file (or stdout for -) to write to; any failure to open, write or flush it (a folder, no
+    permission, a full disk: -o /dev/full) is one OutputError (exit 9)."""
+    name = "<stdout>" if output == "-" else output
     try:
-        return open(output, "w", encoding="utf-8")
+        fh = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+        try:
+            yield fh
+            fh.flush()
+        finally:
+            if fh is not sys.stdout:
+                fh.close()
+    except BrokenPipeError:
+        raise                                          # | head: ends quietly (ends.py)
     except OSError as exc:
-        raise OutputError(output, f"cannot write: {exc.strerror or exc}") from None
+        raise OutputError(name, f"cannot write: {exc.strerror or exc}") from None

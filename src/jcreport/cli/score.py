@@ -4,6 +4,8 @@ from pathlib import Path
 
 import click
 
+from .ends import ends_quietly
+
 
 def _row(name: str, label: str, c) -> str:
     return f"{name:34} {label:14} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}  {c.tp:4} {c.fp:4} {c.fn:4}"
@@ -22,6 +24,7 @@ def _acc(name: str, label: str, a) -> str:
               help="Also score `jcreport diff` on these report pairs (tests/diff/pairs).")
 @click.option("-v", "--verbose", is_flag=True, help="Per-document results, then every miss, spurious record and "
                                                    "wrong field.")
+@ends_quietly
 def score_command(gold_dir: Path, samples_dir: Path | None, pairs_dir: Path | None, verbose: bool) -> None:
     """Score extraction against gold written by reading: precision, recall and F1 per record type,
     and the accuracy of each field of the matched records.

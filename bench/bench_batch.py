@@ -1,6 +1,7 @@
 """Batch throughput and scaling: a generated archive of N documents built from the samples,
 converted with -j 1 and -j 2 (more with --jobs); documents/s, chars/s, the speed-up, and the peak
-resident memory of the whole process tree (the parent and its workers, sampled from /proc).
+resident memory of the whole process tree (the parent and its workers, sampled from /proc); then
+the time a rerun over the finished output takes, against the run itself.
 
 Usage: python bench/bench_batch.py [--docs 1000] [--jobs 1 2] [--db]
 """
@@ -46,8 +47,8 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run(archive: Path, out: Path, jobs: int, db: bool) -> tuple[float, int, dict]:
-    cmd = [sys.executable, "-m", "jcreport", "batch", str(archive), "-o", str(out), "-j", str(jobs), "--force"]
+def run(archive: Path, out: Path, jobs: int, db: bool, force: bool = True) -> tuple[float, int, dict]:
+    cmd = [sys.executable, "-m", "jcreport", "batch", str(archive), "-o", str(out), "-j", str(jobs)] + (["--force"] * force)
     if db:
         cmd += ["--db", str(out.with_suffix(".sqlite"))]
     start, peak = time.perf_counter(), 0
@@ -78,6 +79,13 @@ def main() -> None:
             print(f"-j {jobs}: {seconds:6.2f} s  {args.docs / seconds:7.1f} docs/s  {chars / seconds / 1e6:5.2f} M chars/s"
                   f"  speed-up {base / seconds:4.2f}x  peak RSS {peak / 2**20:6.0f} MiB  ({check['lines']} lines,"
                   f" {check['errors']} errors)")
+        # resume: the same run again over its finished output; "already done" is decided on the bytes
+        jobs = args.jobs[-1]
+        out = Path(tmp) / f"out{jobs}.jsonl"
+        again, _, check = run(archive, out, jobs, args.db, force=False)
+        first, _, _ = run(archive, Path(tmp) / "fresh.jsonl", jobs, args.db)
+        print(f"resume of a finished run (-j {jobs}): {again:6.2f} s against {first:6.2f} s for the run itself:"
+              f" {again / first:.1%} ({check['lines']} lines kept)")
 
 
 if __name__ == "__main__":

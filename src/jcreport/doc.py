@@ -60,7 +60,7 @@ class Doc:
 
     @property
     def doc_id(self) -> str:
-        return "sha256:" + hashlib.sha256(self.source.encode("utf-8", "surrogatepass")).hexdigest()
+        return doc_id_of(self.source)
 
     def span(self, start: int, end: int) -> Span:
         """The grounded span of ``norm[start:end]``: offsets mapped to the source, text always
@@ -132,3 +132,9 @@ class Doc:
                 return sec.id
             i -= 1
         return None
+
+
+def doc_id_of(text: str) -> str:
+    """A document's id: the SHA-256 of its decoded text (so a batch knows a document is done before
+    extracting it)."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -18,7 +18,10 @@ from pathlib import Path
 from ..errors import ArchiveError, DocumentTooLarge, InputNotFound, JcreportError
 
 DOCUMENT_GLOBS = ("*.txt", "*.html", "*.htm", "*.docx", "*.pdf")   # no *.doc: legacy Word is always refused
-ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz")
+ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
+_COMPRESSED_TARS = (".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
+# Members kept for hard links to them (a link is read as its own member): at most this many bytes.
+_LINK_CACHE_BYTES = 64_000_000
 
 
 @dataclass(frozen=True)
@@ -92,45 +95,85 @@ def _read_member(name: str, opener, limits: Limits) -> Item:
 
 
 def _tar_items(path: Path, limits: Limits, globs: tuple[str, ...]) -> Iterator[Item]:
+    """Members of a tar archive (plain, gzip, bzip2 or xz), read as a stream. A hard link is its own
+    member, with the data of the member it links to. In a compressed archive, a member over the size
+    limit ends the reading: going past it would inflate it whole."""
     compressed = max(path.stat().st_size, 1)
+    squeezed = path.name.lower().endswith(_COMPRESSED_TARS)
     total = count = 0
+    kept: dict[str, bytes] = {}                       # recent members' data, for hard links to them
+    kept_bytes = 0
     try:
         with tarfile.open(path, mode="r|*") as archive:
             for member in archive:
-                if not member.isfile():
+                if not (member.isfile() or member.islnk()):
                     continue
                 count += 1
                 name = f"{path}!/{member.name}"
                 if count > limits.max_members:
                     yield Item(name, error=ArchiveError(str(path), f"more than {limits.max_members} members"))
                     return
-                if not _matches(Path(member.name), globs):
+                if member.islnk():
+                    if _matches(Path(member.name), globs):
+                        data = kept.get(member.linkname)
+                        yield Item(name, data=data) if data is not None else Item(
+                            name, error=ArchiveError(name, f"a hard link to {member.linkname}, which was not read"))
                     continue
                 if member.size > limits.max_bytes:
-                    yield Item(name, error=DocumentTooLarge(name, f"{member.size} bytes, more than the limit of {limits.max_bytes}"))
+                    if _matches(Path(member.name), globs) or squeezed:
+                        yield Item(name, error=DocumentTooLarge(name, f"{member.size} bytes, more than the limit of {limits.max_bytes}"))
+                    if squeezed:
+                        yield Item(str(path), error=ArchiveError(str(path), f"members after {member.name} not read: "
+                                                                            "a compressed member over the size limit is not inflated"))
+                        return
+                    continue
+                if not _matches(Path(member.name), globs):
                     continue
                 item = _read_member(name, lambda member=member: archive.extractfile(member), limits)
                 total += len(item.data or b"")
                 if total / compressed > limits.max_ratio and total > limits.max_bytes:
                     yield Item(name, error=ArchiveError(str(path), "compression ratio above the limit (archive bomb?)"))
                     return
+                if item.data is not None:
+                    kept_bytes += len(item.data) - len(kept.pop(member.name, b""))
+                    kept[member.name] = item.data
+                    while kept_bytes > _LINK_CACHE_BYTES and len(kept) > 1:
+                        kept_bytes -= len(kept.pop(next(iter(kept))))
                 yield item
     except (tarfile.TarError, OSError, EOFError) as exc:
         yield Item(str(path), error=ArchiveError(str(path), f"truncated or unreadable tar archive ({exc})"))
 
 
 def expand(inputs: Iterable[str], globs: tuple[str, ...] = (), limits: Limits = Limits()) -> Iterator[Item]:
-    """Items of every input, in order: files as given, folders sorted, archive members in archive order."""
+    """Items of every input, in order: files as given, folders sorted, archive members in archive order.
+    A file reached twice (a folder and a file inside it, a path listed twice, a hard link) is given
+    once, where it is first reached."""
     globs = globs or DOCUMENT_GLOBS
+    seen: set[tuple[int, int]] = set()
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
             for found in _walk(path, globs):
-                yield from _one(found, limits, globs)
+                if _first(found, seen):
+                    yield from _one(found, limits, globs)
         elif path.exists():
-            yield from _one(path, limits, globs)
+            if _first(path, seen):
+                yield from _one(path, limits, globs)
         else:
             yield Item(raw, error=InputNotFound(raw, "no such file"))
+
+
+def _first(path: Path, seen: set[tuple[int, int]]) -> bool:
+    """Whether this file (device and inode: the same file by any name) is reached for the first time."""
+    try:
+        st = path.stat()
+    except OSError:
+        return True
+    key = (st.st_dev, st.st_ino)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def _one(path: Path, limits: Limits, globs: tuple[str, ...]) -> Iterator[Item]:

@@ -32,13 +32,15 @@ class Summary:
     converted: int = 0
     skipped: int = 0
     failed: int = 0
+    failed_earlier: int = 0                          # recorded as failed by an earlier run, not retried
     records: int = 0
     chars: int = 0
     seconds: float = 0.0
 
     def line(self) -> str:
+        earlier = f"; {self.failed_earlier} failed earlier; --retry-failed to retry" if self.failed_earlier else ""
         return (f"jcreport batch: {self.documents} documents ({self.converted} converted, {self.skipped} already done, "
-                f"{self.failed} failed), {self.records} records, {self.chars} chars, {self.seconds:.1f} s")
+                f"{self.failed} failed{earlier}), {self.records} records, {self.chars} chars, {self.seconds:.1f} s")
 
 
 def _worker_start() -> None:
@@ -141,9 +143,13 @@ def run(items: Iterable[Item], sinks: list, jobs: int, on_result: Callable[[Summ
 def _not_failed_before(items: Iterable[Item], failed: set[str], summary: Summary) -> Iterator[Item]:
     """The items to convert: an input recorded as failed in every output is skipped (counted as
     done) unless --retry-failed cleared those records."""
+    seen: set[str] = set()
     for item in items:
+        if item.path in seen:
+            continue                                  # the same document twice in one run (a zip member
+        seen.add(item.path)                           # named twice): converted and written once
         if item.path in failed:
             summary.documents += 1
-            summary.skipped += 1
+            summary.failed_earlier += 1
             continue
         yield item

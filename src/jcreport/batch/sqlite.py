@@ -12,6 +12,7 @@ import time
 from importlib import resources
 
 from ..errors import OutputError
+from .lock import OutputLock
 from .sink import Sink
 
 _COMMIT_EVERY = 200
@@ -80,6 +81,7 @@ class SqliteSink(Sink):
     def __init__(self, path: str, force: bool = False) -> None:
         super().__init__()
         self.path = path
+        self.lock = OutputLock(path)                   # one run at a time writes a database
         try:
             self.db = sqlite3.connect(path, isolation_level=None)
             self.db.execute("PRAGMA journal_mode = WAL")
@@ -90,6 +92,7 @@ class SqliteSink(Sink):
             self.done = set(self.db.execute("SELECT path, doc_id FROM reports"))
             self.failed = {row[0] for row in self.db.execute("SELECT path FROM errors")}
         except sqlite3.DatabaseError as exc:
+            self.lock.release()
             raise OutputError(path, f"not a usable SQLite database ({exc})") from None
         self.pending, self.last_commit = 0, time.monotonic()
         self.db.execute("BEGIN")
@@ -134,5 +137,10 @@ class SqliteSink(Sink):
         self.pending, self.last_commit = 0, time.monotonic()
 
     def close(self) -> None:
-        self.db.execute("COMMIT")
-        self.db.close()
+        try:
+            self.db.execute("COMMIT")
+            self.db.close()
+        except sqlite3.DatabaseError as exc:
+            raise OutputError(self.path, f"cannot write: {exc}") from None
+        finally:
+            self.lock.release()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DocumentTimeout, DocumentTooLarge, JcreportError, UnreadableInput
+from ..doc import doc_id_of
 from ..formats import read_document
 from ..lexicons import Lexicon
 from ..pipeline import extract
@@ -78,16 +79,20 @@ def convert(item: Item) -> dict:
     try:
         with time_limit(s.limits.timeout, item.path):
             doc = read_document(_read(item, s.limits), item.path)
+            doc_id = doc_id_of(doc.text)
+            if (item.path, doc_id) in s.skip:          # already done: decided on the bytes, not extracted again
+                return {"status": "skipped", "path": item.path, "doc_id": doc_id}
             report = extract(doc.text, path=item.path, encoding=doc.encoding, format=doc.format,
                              lexicon=s.lexicon, tokenizer=s.tokenizer)
     except JcreportError as exc:
         return error_result(item.path, exc.kind, exc.message)
-    except Exception as exc:  # noqa: BLE001 - one document's unexpected failure is recorded, the run goes on
+    except (Exception, MemoryError) as exc:  # noqa: BLE001 - one document's failure is recorded, the run goes on
         return error_result(item.path, "internal", f"{item.path}: {type(exc).__name__}: {exc}")
-    if (item.path, report.doc_id) in s.skip:
-        return {"status": "skipped", "path": item.path, "doc_id": report.doc_id}
     if s.emit_text is not None:
-        (s.emit_text / f"{report.doc_id.split(':')[1]}.txt").write_text(doc.text, encoding="utf-8")
+        try:
+            (s.emit_text / f"{report.doc_id.split(':')[1]}.txt").write_text(doc.text, encoding="utf-8")
+        except OSError as exc:                         # an unwritable --emit-text folder: this document's error
+            return error_result(item.path, "output", f"{s.emit_text}: cannot write the text: {exc.strerror or exc}")
     records = len(report.metrics) + len(report.case_counts) + len(report.measures) + len(report.campaigns)
     line = report.model_dump(mode="json")
     return {"status": "ok", "path": item.path, "doc_id": report.doc_id, "chars": len(doc.text), "records": records,

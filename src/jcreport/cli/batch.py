@@ -8,7 +8,7 @@ import click
 
 from .ends import ends_quietly
 
-from ..errors import exit_codes_epilog
+from ..errors import OutputError, exit_codes_epilog
 from ..lexicons import load_lexicon
 from ..pipeline import default_lexicon, extract
 from ..tokenize import BACKENDS, DEFAULT
@@ -76,7 +76,10 @@ def batch_command(inputs, from_list, globs, output, db, jobs, force, retry_faile
         for sink in sinks:
             sink.drop_failed()
     if emit_text:
-        emit_text.mkdir(parents=True, exist_ok=True)
+        try:
+            emit_text.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(str(emit_text), f"cannot write: {exc.strerror or exc}") from None
     extract("一、", lexicon=lexicon, tokenizer=tokenizer)   # load everything once, before workers fork
     worker.SETTINGS = worker.Settings(limits=limits, lexicon=lexicon, tokenizer=tokenizer, emit_text=emit_text,
                                       skip=frozenset(set.intersection(*(s.done for s in sinks))), sqlite_rows=bool(db))
@@ -90,7 +93,9 @@ def batch_command(inputs, from_list, globs, output, db, jobs, force, retry_faile
             sink.close()
     if not quiet:
         click.echo(summary.line(), err=True)
-    sys.exit(1 if summary.failed else 0)
+    elif summary.failed_earlier:                       # failures stay visible, even with -q
+        click.echo(f"jcreport batch: {summary.failed_earlier} failed earlier; --retry-failed to retry", err=True)
+    sys.exit(1 if summary.failed or summary.failed_earlier else 0)   # while any input stands failed
 
 
 def _run_with_progress(runner, items, sinks, jobs, hidden: bool, total: int | None):

@@ -64,8 +64,9 @@ def main() -> None:
     from jcreport.reading import read_input
     from jcreport.render.html import render_html
 
-    text, encoding, name = read_input(str(args.sample))
-    page_html = render_html(extract(text, path=name, encoding=encoding), text)
+    doc, name = read_input(str(args.sample))
+    text = doc.text
+    page_html = render_html(extract(text, path=name, encoding=doc.encoding, format=doc.format), text)
     args.out.mkdir(parents=True, exist_ok=True)
     page = args.out / f"{args.sample.stem}.html"
     png = args.out / (f"{args.sample.stem}@{args.at}.png" if args.at else f"{args.sample.stem}.png")

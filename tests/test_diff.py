@@ -192,3 +192,14 @@ def test_diff_refuses_other_report_versions_in_one_line(tmp_path, version):
     result = CliRunner().invoke(main, ["diff", str(a), str(a)])
     assert result.exit_code == 10
     assert f"schema_version {version!r}" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_series_markdown_keeps_two_reports_of_one_year_apart(tok):
+    other = A.replace("680人", "690人").replace("临江市第十届", "临江市第十一届")
+    s = series([extract(A), extract(other)], tok)
+    from jcreport.diff.render import series_markdown
+
+    md = series_markdown(s)
+    assert "| figure | 2023 | 2023 (2) |" in md
+    row = next(line for line in md.splitlines() if line.startswith("| 审查逮捕案件") and "680人" in line)
+    assert "690人" in row and row.count("680人") == 1

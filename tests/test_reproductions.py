@@ -38,3 +38,29 @@ def test_html_with_processing_instructions_is_read(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(page)])
     assert result.exit_code == 0, result.output
     assert '"raw": "12件"' in result.output
+
+
+def test_lexicon_folders_name_every_problem_with_file_and_line(tmp_path):
+    sample = tmp_path / "r.txt"
+    sample.write_text("共办理案件12件。", encoding="utf-8")
+    cases = {"meta.yaml": ("chrome: [1\n", "meta.yaml:2: invalid YAML"),
+             "mine.yaml": ("x: 1\n", "not a lexicon file name"),
+             "diff.yaml": ("threshold: 0.1\n", "cannot be merged"),
+             "html_boilerplate.yaml": ("drop_tokens: []\n", "cannot be merged")}
+    for name, (body, message) in cases.items():
+        folder = tmp_path / name.replace(".", "_")
+        folder.mkdir()
+        (folder / name).write_text(body, encoding="utf-8")
+        result = CliRunner().invoke(main, ["extract", str(sample), "--lexicon", str(folder)])
+        assert result.exit_code == 8 and message in result.output and "Traceback" not in result.output, name
+    ok = tmp_path / "ok"
+    ok.mkdir()
+    (ok / "outline.yaml").write_text("problem_leads: [不足之处在于]\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["extract", str(sample), "--lexicon", str(ok)]).exit_code == 0
+
+
+def test_schema_into_an_unwritable_place_is_one_line(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    result = CliRunner().invoke(main, ["schema", str(blocked / "schemas")])
+    assert result.exit_code == 9 and "cannot write" in result.output

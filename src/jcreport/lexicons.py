@@ -248,6 +248,36 @@ def _line_of(node: yaml.Node, loc: tuple) -> int:
     return node.start_mark.line + 1
 
 
+# Shipped files a --lexicon folder cannot override: read once per process, not per lexicon (the
+# folding tables behind every offset, the HTML reader's rules, the diff's weights).
+NOT_MERGED = {"punctuation.yaml": "the character folds every offset depends on",
+              "t2s.tsv": "the character folds every offset depends on",
+              "common_chars.txt": "the decoder's character statistics",
+              "html_boilerplate.yaml": "the HTML reader's rules",
+              "diff.yaml": "the diff's weights, chosen by measurement (bench/tune_diff.py)"}
+
+
+def _check_folder(directory: Path) -> None:
+    """A user lexicon folder: every YAML file parses (an error names file:line), every file is one
+    the package ships, and none is one that cannot be merged."""
+    for path in sorted(directory.iterdir()):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        if path.suffix in (".yaml", ".yml"):
+            try:
+                yaml.safe_load(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError) as exc:
+                raise LexiconError(str(path), f"cannot read: {exc}") from None
+            except yaml.YAMLError as exc:
+                mark = getattr(exc, "problem_mark", None)
+                where = f":{mark.line + 1}" if mark else ""
+                raise LexiconError(f"{path}{where}", f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+        if path.name in NOT_MERGED:
+            raise LexiconError(str(path), f"cannot be merged from a lexicon folder ({NOT_MERGED[path.name]})")
+        if path.name not in FILES:
+            raise LexiconError(str(path), "not a lexicon file name; the mergeable files are " + ", ".join(FILES))
+
+
 def _load_file(path: Path, model: type[Entry]) -> Entry:
     try:
         text = path.read_text(encoding="utf-8")
@@ -268,13 +298,32 @@ def _load_file(path: Path, model: type[Entry]) -> Entry:
         raise LexiconError(f"{path}:{line}", f"{field}: {err['msg']}") from None
 
 
-def _merge(base: Entry, extra: Entry) -> Entry:
-    """Lists are extended (user entries first, so they win ties); dicts are updated."""
-    merged = {}
-    for name in type(base).model_fields:
-        a, b = getattr(base, name), getattr(extra, name)
-        merged[name] = b + a if isinstance(a, list) else {**a, **b} if isinstance(a, dict) else b
-    return type(base).model_validate({k: [e.model_dump() if isinstance(e, BaseModel) else e for e in v] if isinstance(v, list) else v for k, v in merged.items()})
+def _load_over(path: Path, base: Entry) -> Entry:
+    """A user's lexicon file over the shipped one: it may give only some fields; lists are extended
+    (the user's entries first, so they win ties), dicts updated, other values replaced."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text) or {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(str(path), f"cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise LexiconError(f"{path}{f':{mark.line + 1}' if mark else ''}", f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}:1", "a lexicon file is a mapping of fields")
+    shipped = base.model_dump()
+    merged = dict(shipped)
+    for key, value in data.items():
+        old = shipped.get(key)
+        merged[key] = value + old if isinstance(old, list) and isinstance(value, list) else \
+            {**old, **value} if isinstance(old, dict) and isinstance(value, dict) else value
+    try:
+        return type(base).model_validate(merged)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        line = _line_of(node, err["loc"]) if node is not None and err["loc"] and err["loc"][0] in data else 1
+        raise LexiconError(f"{path}:{line}", f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}") from None
 
 
 def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
@@ -284,14 +333,15 @@ def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:
     for i, directory in enumerate(dirs):
         if i and not directory.is_dir():
             raise LexiconError(str(directory), "lexicon folder not found")
+        if i:
+            _check_folder(directory)
         for name, model in FILES.items():
             path = directory / name
             if not path.exists():
                 if not i:
                     raise LexiconError(str(path), "shipped lexicon file missing")
                 continue
-            entry = _load_file(path, model)
-            loaded[name] = _merge(loaded[name], entry) if name in loaded else entry
+            loaded[name] = _load_over(path, loaded[name]) if name in loaded else _load_file(path, model)
     return Lexicon(
         units=loaded["units.yaml"], exclusions=loaded["exclusions.yaml"], actions=loaded["actions.yaml"],
         case_types=loaded["case_types.yaml"], periods=loaded["periods.yaml"],

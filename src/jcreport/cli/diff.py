@@ -99,7 +99,7 @@ def _body(fmt, d, text_a, text_b, dump) -> str:
 @click.option("--concrete-only", is_flag=True, help="Count only concrete commitments (制定, 召开 …) year to year.")
 @ends_quietly
 def series_command(reports: tuple[str, ...], fmt: str, output: str, concrete_only: bool) -> None:
-    """Timelines over three or more reports of one procuratorate: every figure and campaign by year.
+    """Timelines over two or more reports of one procuratorate: every figure and campaign by year.
 
     \b
     Example:
@@ -109,7 +109,7 @@ def series_command(reports: tuple[str, ...], fmt: str, output: str, concrete_onl
     from ..diff.inputs import dump, load
 
     if len(reports) < 2:
-        raise click.UsageError("give at least two reports (three or more for a series)")
+        raise click.UsageError("give at least two reports")
     loaded = [load(p) for p in reports]
     s = series([r for r, _ in loaded], _tokenizer(), texts=[t for _, t in loaded], concrete_only=concrete_only)
     for w in s.warnings:

@@ -32,7 +32,12 @@ def schema_command(directory: Path) -> None:
     Example:
         jcreport schema schemas/
     """
-    directory.mkdir(parents=True, exist_ok=True)
-    for name, text in schemas().items():
-        (directory / name).write_text(text, encoding="utf-8")
-        click.echo(str(directory / name))
+    from ..errors import OutputError
+
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for name, text in schemas().items():
+            (directory / name).write_text(text, encoding="utf-8")
+            click.echo(str(directory / name))
+    except OSError as exc:
+        raise OutputError(str(directory), f"cannot write: {exc.strerror or exc}") from None

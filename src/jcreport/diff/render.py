@@ -81,24 +81,36 @@ def markdown(d: DiffReport) -> str:
     return "\n".join(out) + "\n"
 
 
+def _columns(s: SeriesReport) -> list[tuple[str, str]]:
+    """(doc_id, label) per report, in order: its year, told apart when two reports share one."""
+    labels, seen = [], {}
+    for r in s.reports:
+        year = str(r.year) if r.year is not None else "?"
+        seen[year] = seen.get(year, 0) + 1
+        labels.append((r.doc_id, year if seen[year] == 1 else f"{year} ({seen[year]})"))
+    return labels
+
+
 def series_markdown(s: SeriesReport) -> str:
-    years = [r.year for r in s.reports]
-    out = [f"# {s.reports[0].organ or '?'}: {', '.join(str(y) for y in years)}", ""]
+    columns = _columns(s)
+    years = [label for _, label in columns]
+    out = [f"# {s.reports[0].organ or '?'}: {', '.join(years)}", ""]
     out += [f"> {w}" for w in s.warnings] + ([""] if s.warnings else [])
-    head = "| figure | " + " | ".join(str(y) for y in years) + " |"
+    head = "| figure | " + " | ".join(years) + " |"
     out += ["## Figures", "", head, "|" + " --- |" * (len(years) + 1)]
     for f in s.figures:
-        by_year = {p.year: p.raw for p in f.points}
-        out.append(f"| {f.key.subject} {f.key.action or ''} | " + " | ".join(by_year.get(y, "") for y in years) + " |")
+        by_doc = {p.doc_id: p.raw for p in f.points}       # by report, not by year: two reports may share one
+        out.append(f"| {f.key.subject} {f.key.action or ''} | " + " | ".join(by_doc.get(d) or "" for d, _ in columns)
+                   + " |")
     out += ["", "## Campaigns (mentions)", "", head.replace("figure", "campaign"), "|" + " --- |" * (len(years) + 1)]
     for c in s.campaigns:
-        by_year = {p.year: str(p.mentions) for p in c.points}
-        out.append(f"| {c.name} | " + " | ".join(by_year.get(y, "") for y in years) + " |")
+        by_doc = {p.doc_id: str(p.mentions) for p in c.points}
+        out.append(f"| {c.name} | " + " | ".join(by_doc.get(d, "") for d, _ in columns) + " |")
     out += ["", "## Commitments, year to year", "",
             "| from → to | fulfilled | continued | shortfall reported | not reported | new |",
             "| --- | --- | --- | --- | --- | --- |"]
-    years_by_doc = {r.doc_id: r.year for r in s.reports}
-    out += [f"| {years_by_doc[t.a]} → {years_by_doc[t.b]} | {t.fulfilled} | {t.continued} | {t.reported_shortfall} | "
+    label = dict(columns)
+    out += [f"| {label[t.a]} → {label[t.b]} | {t.fulfilled} | {t.continued} | {t.reported_shortfall} | "
             f"{t.not_reported} | {t.new_commitments} |" for t in s.steps]
     return "\n".join(out) + "\n"
 

@@ -64,3 +64,18 @@ def test_schema_into_an_unwritable_place_is_one_line(tmp_path):
     blocked.write_text("x")
     result = CliRunner().invoke(main, ["schema", str(blocked / "schemas")])
     assert result.exit_code == 9 and "cannot write" in result.output
+
+
+def test_a_long_line_without_punctuation_stays_linear_in_output():
+    from jcreport.sentences import MAX_SENTENCE
+
+    words = ["办理案件", "12件", "起诉", "34人", "同比上升", "5%", "开展", "专项行动", "检察机关", "全市"]
+    text = "".join(words[(i * 7) % len(words)] for i in range(8000))   # ~30k chars, one line
+    r = extract(text)
+    records = [*r.case_counts, *r.metrics, *r.measures]
+    assert len(records) > 1000
+    assert max(x.sentence.end - x.sentence.start for x in records) <= 2 * MAX_SENTENCE
+    assert all(x.sentence.start <= x.span.start and x.span.end <= x.sentence.end for x in records)
+    once = len(r.model_dump_json())
+    twice = len(extract(text + text).model_dump_json())
+    assert twice < 2.2 * once                          # linear: it grew with the square before sentences were capped

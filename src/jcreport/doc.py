@@ -88,6 +88,14 @@ class Doc:
             return self.sentences[i]
         return (pos, pos)
 
+    def sentence_over(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence of a record from ``start`` to ``end``: the one it starts in, run on to the end
+        of the one it ends in (a record never lies outside its sentence, even across a cut of an
+        over-long sentence)."""
+        first = self.sentence_at(start)
+        last = self.sentence_at(max(start, end - 1))
+        return (min(first[0], start), max(first[1], last[1], end))
+
     def _starts(self) -> list[int]:
         starts = getattr(self.tokens, "starts", None)
         if starts is None:

@@ -131,7 +131,7 @@ def _measure(doc: Doc, i: int, m) -> Measure:
     return Measure(id=f"a{i + 1}", verb=doc.text(m.start, m.verb_end), object=doc.text(m.object_start, m.object_end),
                    category=m.category, status=m.status, cue=m.cue, concrete=m.concrete, partners=m.partners,
                    campaigns=[f"k{k + 1}" for k in m.campaigns], section=doc.section_at(m.start),
-                   sentence=doc.span(*doc.sentence_at(m.start)),
+                   sentence=doc.span(*doc.sentence_over(min(m.start, m.object_start), max(m.verb_end, m.object_end))),
                    span=doc.span(min(m.start, m.object_start), max(m.verb_end, m.object_end)),
                    object_span=doc.span(m.object_start, m.object_end), objects=m.objects)
 

@@ -1,4 +1,7 @@
-"""Sentences: split on 。！？；and line breaks, never inside quotes or brackets."""
+"""Sentences: split on 。！？；and line breaks, never inside quotes or brackets; a sentence longer
+than ``MAX_SENTENCE`` characters (a PDF line without punctuation, a table flattened to one line) is
+cut at its last clause mark (，、：) before the limit, else at the limit, so every record's sentence
+is bounded and the output stays linear in the input."""
 from __future__ import annotations
 
 import re
@@ -10,6 +13,8 @@ _OPEN = {"“": "”", "(": ")", "《": "》", "‘": "’", "[": "]", "【": "�
 _CLOSE = {v: k for k, v in _OPEN.items()}
 _SPECIAL = re.compile(r"[“”‘’()《》\[\]【】\n。!?;]")
 _TRAILING_CLOSERS = "”’)》】"
+MAX_SENTENCE = 500
+_CLAUSE_MARKS = ",、:\t "
 
 
 def split_lines(text: str) -> list[Line]:
@@ -55,6 +60,17 @@ def _add(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:                 # an over-long sentence: cut at a clause mark
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind(mark, start + MAX_SENTENCE // 2, limit) for mark in _CLAUSE_MARKS) + 1
+        if cut <= start:
+            cut = limit
+            while cut > start + MAX_SENTENCE // 2 and (text[cut - 1].isdigit() or text[cut].isdigit()):
+                cut -= 1                              # never between two digits
+        spans.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))
 

@@ -61,6 +61,25 @@ def reader(lex: Lexicon) -> CampaignReader:
     return CampaignReader(lex)
 
 
+class Taken(list):
+    """The spans names were taken from, with an overlap test in the length of the span asked about
+    (a mask over the text), not in the number of spans taken so far."""
+
+    def __init__(self, size: int, spans=()) -> None:
+        super().__init__()
+        self.mask = bytearray(size)
+        for span in spans:
+            self.append(span)
+
+    def append(self, span: tuple[int, int]) -> None:
+        super().append(span)
+        start, end = span
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return 1 in self.mask[start:end]
+
+
 def _ranges(doc: Doc, r: CampaignReader, found: dict[str, Found]) -> list[tuple[int, int]]:
     """第二至第七号检察建议: one record for the range written as one phrase (contract)."""
     spans = []
@@ -72,10 +91,11 @@ def _ranges(doc: Doc, r: CampaignReader, found: dict[str, Found]) -> list[tuple[
     return spans
 
 
-def _known(doc: Doc, r: CampaignReader, found: dict[str, Found], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    spans = list(taken)
+def _known(doc: Doc, r: CampaignReader, found: dict[str, Found], ranges: list[tuple[int, int]]) -> Taken:
+    taken = Taken(len(doc.norm), ranges)
+    spans = Taken(len(doc.norm), ranges)
     for m in r.known.finditer(doc.norm):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         entry = r.entries[r.surface[m.group()]]
         rec = found.setdefault(entry.id, Found(entry.id, entry.name, entry.kind, entry.id, list(entry.years)))
@@ -112,10 +132,10 @@ def _inside_quote(norm: str, pos: int, hi: int) -> bool:
     return norm.count("“", pos, hi) != norm.count("”", pos, hi)
 
 
-def _quoted_names(doc: Doc, r: CampaignReader, taken: list[tuple[int, int]], found: dict[str, Found]) -> None:
+def _quoted_names(doc: Doc, r: CampaignReader, taken: Taken, found: dict[str, Found]) -> None:
     """A quoted name that is a campaign by its ending: “质量建设年”, “护苗行动”."""
     for m in r.quoted.finditer(doc.norm):
-        if any(s < m.end() and m.start() < e for s, e in taken) or r.kind_words.match(doc.norm, m.end()):
+        if taken.overlaps(m.start(), m.end()) or r.kind_words.match(doc.norm, m.end()):
             continue
         ending = next(k for k in sorted(r.quoted_kind, key=len, reverse=True) if m.group()[:-1].endswith(k))
         name = doc.text(m.start(), m.end())
@@ -124,11 +144,11 @@ def _quoted_names(doc: Doc, r: CampaignReader, taken: list[tuple[int, int]], fou
         taken.append((m.start(), m.end()))
 
 
-def _discovered(doc: Doc, r: CampaignReader, taken: list[tuple[int, int]], found: dict[str, Found]) -> None:
+def _discovered(doc: Doc, r: CampaignReader, taken: Taken, found: dict[str, Found]) -> None:
     norm = doc.norm
     quoted_cores: list[tuple[int, int, Found]] = []
     for m in r.kind_words.finditer(norm):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         kind_start = m.start() - 1 if norm.startswith("”等", m.start() - 2) else m.start()   # “A”、“B”等活动
         start = _name_start(norm, kind_start, r)
@@ -173,7 +193,7 @@ def _add(doc: Doc, r: CampaignReader, found: dict[str, Found], start: int, kind_
     return rec
 
 
-def _coordinated(doc: Doc, r: CampaignReader, found: dict[str, Found], taken: list[tuple[int, int]]) -> None:
+def _coordinated(doc: Doc, r: CampaignReader, found: dict[str, Found], taken: Taken) -> None:
     """Names coordinated before one kind word are each a campaign: 蓝天、碧水、净土保卫战 (three),
     “清风”、“护苗”等活动 (two); a modifier list before a long name (长江、黄河、珠江流域…专项监督) is not."""
     norm = doc.norm
@@ -192,7 +212,7 @@ def _coordinated(doc: Doc, r: CampaignReader, found: dict[str, Found], taken: li
                 s, e = items.start() + item.start(), items.start() + item.end()
                 if norm[s] != "“":
                     s = max(s, e - len(core))         # 助力打好|蓝天: an item as long as the core
-                if not any(a < e and s < b for a, b in taken):
+                if not taken.overlaps(s, e):
                     _add(doc, r, found, s, e, e, kind.group(), kind_text=norm[kind.start():kind.end()])
                     taken.append((s, e))
 
@@ -211,13 +231,13 @@ def _fold_key(found: dict[str, Found], key: str, kind: str, r: CampaignReader) -
     return key
 
 
-def _quoted_core_mentions(doc: Doc, start: int, kind_start: int, rec: Found, taken: list[tuple[int, int]]) -> None:
+def _quoted_core_mentions(doc: Doc, start: int, kind_start: int, rec: Found, taken: Taken) -> None:
     """A quoted name (“清风护苗”专项行动) is also mentioned by its quoted core alone (“清风护苗”)."""
     quoted = doc.norm[start:kind_start]
     if not (quoted.startswith("“") and quoted.endswith("”")) or len(quoted) < 4:
         return
     for m in re.finditer(re.escape(quoted), doc.norm):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
+        if not taken.overlaps(m.start(), m.end()):
             rec.mentions.append((m.start(), m.end()))
             taken.append((m.start(), m.end()))
 

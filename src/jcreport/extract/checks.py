@@ -33,11 +33,14 @@ def breakdown(doc: Doc, figs: list[Figure], words: list[str]) -> list[str]:
 def changes(doc: Doc, figs: list[Figure]) -> list[str]:
     """A stated change (同比上升30%) that contradicts the two values it compares."""
     out = []
+    by_sentence: dict[tuple[int, int], list[Figure]] = {}
+    for f in figs:
+        by_sentence.setdefault(f.sentence, []).append(f)
     for fig in figs:
         if fig.change is None or fig.refers_to is None or fig.number.unit not in ("%", "个百分点"):
             continue
         cur = figs[fig.refers_to]
-        prev = next((f for f in figs if f.sentence == fig.sentence and f is not cur and f.change is None
+        prev = next((f for f in by_sentence[fig.sentence] if f is not cur and f.change is None
                      and f.number.unit == cur.number.unit and is_basis_period(doc, f)), None)
         if prev is None or None in (cur.number.value, prev.number.value, fig.number.value) or not prev.number.value:
             continue

@@ -282,7 +282,10 @@ def attach_changes(doc: Doc, figs: list[Figure]) -> None:
         j = i
         while j + 1 < len(figs) and figs[j + 1].change is not None and figs[j + 1].sentence == figs[i].sentence:
             j += 1
-        bases = [k for k in range(i) if figs[k].change is None and figs[k].sentence == figs[i].sentence]
+        first = i                                     # figures are in text order: a sentence's are contiguous
+        while first > 0 and figs[first - 1].sentence == figs[i].sentence:
+            first -= 1
+        bases = [k for k in range(first, i) if figs[k].change is None]
         current = [k for k in bases if not is_basis_period(doc, figs[k])]
         bases = current or bases
         run = list(range(i, j + 1))
@@ -333,7 +336,7 @@ def read(doc: Doc, lex: Lexicon) -> list[Figure]:
     for cand in numbers.find(norm, g):
         if chrome is not None and chrome.overlaps(cand.start, cand.end):
             continue                                  # 浏览次数: 1234次 in page chrome counts nothing of the report
-        sent = doc.sentence_at(cand.start)
+        sent = doc.sentence_over(cand.start, cand.end)
         fig = Figure(cand.start, cand.end, numbers.resolve(cand, g), sent, _clause_start(norm, sent[0], cand.start))
         fig.left_bound = figs[-1].end if figs else 0
         figs.append(fig)

@@ -7,11 +7,12 @@ chained verbs give one measure, of the verb nearest the object (研究制定整�
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..doc import Doc
+from ..sentences import MAX_SENTENCE
 from ..lexicons import Lexicon
 from ..patterns import alternation
 from ..spans import Spans
@@ -268,6 +269,8 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
     norm, tokens = doc.norm, doc.tokens
     quoted = _quoted_mask(norm)
     skipped = Spans(sorted([(s, e) for s, e, _ in campaign_mentions] + (doc.chrome.spans if doc.chrome else [])))
+    campaign_mentions = sorted(campaign_mentions)
+    mention_starts = [s for s, _, _ in campaign_mentions]
     figure_starts = {f.start for f in doc.figures}
     figure_ends = {f.start: f.end for f in doc.figures}
     forward = _forward_sections(doc, r)
@@ -350,7 +353,8 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
         section = doc.section_node_at(vstart)
         if section is not None and section.role == "problems" and m.status != "planned":
             continue                                  # a shortcoming admitted, never an act (contract)
-        m.campaigns = sorted({k for s, e, k in campaign_mentions if s < obj_end and clause_start <= s and e > clause_start})
+        lo, hi = bisect_left(mention_starts, clause_start), bisect_left(mention_starts, obj_end)
+        m.campaigns = sorted({campaign_mentions[j][2] for j in range(lo, hi)})   # mentions from the clause to the object's end
         m.objects = _conjuncts(doc, obj_start, obj_end)
         found.append(m)
     return _without_repeated_headline(doc, found)
@@ -515,9 +519,15 @@ def _case_title(norm: str, obj_end: int) -> bool:
     return bool(_CASE_TITLE.search(norm, max(0, obj_end - 4), obj_end))
 
 
+_CLAUSE_END_RE = re.compile(r"[,;。:!?\n]")
+
+
 def _next_clause_end(norm: str, pos: int) -> int:
-    m = re.compile(r"[,;。:!?\n]").search(norm, pos)
-    return m.start() if m else len(norm)
+    """Where the clause at ``pos`` ends; never further than a sentence may run (sentences.py), so a
+    text without punctuation costs no rescan per measure."""
+    limit = min(len(norm), pos + MAX_SENTENCE)
+    m = _CLAUSE_END_RE.search(norm, pos, limit)
+    return m.start() if m else limit
 
 
 def _clause_start(norm: str, pos: int) -> int:

@@ -2,6 +2,7 @@
 have caught its bug."""
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from jcreport import extract
@@ -79,3 +80,13 @@ def test_a_long_line_without_punctuation_stays_linear_in_output():
     once = len(r.model_dump_json())
     twice = len(extract(text + text).model_dump_json())
     assert twice < 2.2 * once                          # linear: it grew with the square before sentences were capped
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path, codec):
+    text = "一是2024年,全市检察机关共办理案件1234件,一万元。\n起诉567人。\n"
+    path = tmp_path / "r.txt"
+    path.write_bytes(text.encode(codec))
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exit_code == 0, result.output
+    assert f'"encoding": "{codec}"' in result.output and '"raw": "1234件"' in result.output

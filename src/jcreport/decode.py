@@ -7,6 +7,8 @@ wins (``lexicons/common_chars.txt``). Binary input (NUL bytes, control character
 """
 from __future__ import annotations
 
+import re
+
 import codecs
 from functools import lru_cache
 
@@ -59,6 +61,9 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str]:
             return _finish(text, path, name)
     nul = data.find(b"\x00", 0, 65536)
     if nul >= 0:
+        guessed = _utf16_without_bom(data)
+        if guessed is not None:
+            return _finish(guessed[0], path, guessed[1])
         raise BinaryInput(path, f"binary data, not a text report (NUL byte at offset {nul})")
     try:
         return _finish(data.decode("utf-8"), path, "utf-8")
@@ -81,3 +86,26 @@ def _finish(text: str, path: str | None, encoding: str) -> tuple[str, str]:
     if not text.strip():
         raise EmptyInput(path, "input holds only whitespace")
     return text, encoding
+
+
+_PLAUSIBLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\t\n\r]")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without a byte-order mark (Windows tools do): the NUL bytes of its ASCII
+    characters stand all at odd offsets (little-endian) or all at even ones (big-endian), and the
+    decoded text is Chinese and ASCII, not control codes."""
+    if len(data) % 2:
+        return None
+    head = data[:65536]
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    for codec, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros and zeros >= 4 * others:                # (一 U+4E00 puts a NUL on the other side)
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            sample = text[:20000]
+            if sample and len(_PLAUSIBLE.findall(sample)) >= 0.95 * len(sample):
+                return text, codec
+    return None

@@ -90,3 +90,13 @@ def test_utf16_without_a_byte_order_mark_is_read(tmp_path, codec):
     result = CliRunner().invoke(main, ["extract", str(path)])
     assert result.exit_code == 0, result.output
     assert f'"encoding": "{codec}"' in result.output and '"raw": "1234件"' in result.output
+
+
+def test_table_headings_cut_with_an_ellipsis_on_a_narrow_terminal():
+    from conftest import SAMPLES
+
+    sample = str(SAMPLES / "003_a82b9bb60c50b0fd.txt")
+    narrow = CliRunner().invoke(main, ["extract", sample, "--format", "table"], env={"COLUMNS": "60"})
+    assert narrow.exit_code == 0
+    heads = {w.strip() for line in narrow.output.splitlines() if line.startswith("┃") for w in line.strip("┃").split("┃")}
+    assert "campaig…" in heads and "campaig" not in heads       # cut with an ellipsis, never bare

@@ -127,7 +127,7 @@ def rich_view(d: DiffReport, console) -> None:
     for outcome, items in _groups(d):
         table = Table(title=f"[{style[outcome]}]{_OUTCOME[outcome]}[/]: {len(items)} of {len(d.commitments)}")
         for col in ("commitment (A)", "A section", "evidence in B", "B sentence", "B section", "score"):
-            table.add_column(col)
+            table.add_column(col, overflow="ellipsis")
         for c in items:
             e = c.evidence
             table.add_row(f"{c.a.verb}{c.a.object}{_kind(c)}", _where(c.a.section, c.a.role),
@@ -138,13 +138,13 @@ def rich_view(d: DiffReport, console) -> None:
         console.print("new commitments of B: " + "; ".join(f"{m.verb}{m.object}" for m in d.new_commitments))
     camp = Table(title="campaigns")
     for col in ("campaign", "outcome", "A", "B"):
-        camp.add_column(col)
+        camp.add_column(col, overflow="ellipsis")
     for c in d.campaigns:
         camp.add_row(c.name, c.outcome, str(c.mentions_a), str(c.mentions_b))
     console.print(camp)
     figs = Table(title=f"figures: {len(d.figures)} aligned, {len(d.figures_only_a)} only in A, {len(d.figures_only_b)} only in B")
     for col in ("figure", "A", "B", "change"):
-        figs.add_column(col)
+        figs.add_column(col, overflow="ellipsis")
     for f in d.figures:
         figs.add_row(" ".join(x for x in (f.key.subject, f.key.action) if x), _value(f.a), _value(f.b), _change(f.change))
     console.print(figs)

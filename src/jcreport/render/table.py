@@ -20,7 +20,7 @@ def _cut(text: str, n: int) -> str:
 def _campaigns(report: Report) -> Table:
     table = Table(title=f"campaigns: {len(report.campaigns)}")
     for col in ("id", "name", "kind", "mentions", "source", "section"):
-        table.add_column(col)
+        table.add_column(col, overflow="ellipsis")
     for c in report.campaigns:
         table.add_row(c.id, c.name, c.kind or "", str(len(c.mentions)), "lexicon" if c.lexicon_id else "pattern",
                       c.section or "")
@@ -43,7 +43,7 @@ def _commitments(report: Report) -> list[Table]:
                       f" {counts['ongoing']} ongoing)")
         table = Table(title=title)
         for col in ("section", "verb", "object", "cue", "partners", "campaigns"):
-            table.add_column(col)
+            table.add_column(col, overflow="ellipsis")
         for m in rows:
             table.add_row(m.section or "", m.verb, m.object, m.cue or "", "、".join(m.partners), " ".join(m.campaigns))
         tables.append(table)
@@ -66,7 +66,7 @@ def render(report: Report, console: Console, include: set[str] | None = None) ->
         nodes[sec.id] = parent.add(f"[bold]{sec.id}[/] {role + ' ' if role else ''}{sec.marker or ''}{_cut(sec.title, 40)}")
     figures = Table(title=f"figures: {len(report.case_counts)} case counts, {len(report.metrics)} metrics")
     for col in ("section", "type", "value", "subject", "action / kind", "period", "change"):
-        figures.add_column(col)
+        figures.add_column(col, overflow="ellipsis")
     rows = [(f.span.start, f.section or "", "case", _value(f), f.subject or "", f.action or "",
              f.period.text if f.period else "", "") for f in report.case_counts]
     rows += [(f.span.start, f.section or "", "metric", _value(f), f.subject or "", f.kind,

@@ -100,3 +100,19 @@ def test_table_headings_cut_with_an_ellipsis_on_a_narrow_terminal():
     assert narrow.exit_code == 0
     heads = {w.strip() for line in narrow.output.splitlines() if line.startswith("┃") for w in line.strip("┃").split("┃")}
     assert "campaig…" in heads and "campaig" not in heads       # cut with an ellipsis, never bare
+
+
+def test_extract_reads_no_more_than_max_bytes_and_any_unwritable_output_is_exit_9(tmp_path):
+    endless = CliRunner().invoke(main, ["extract", "/dev/zero", "--max-bytes", "100000"])
+    assert endless.exit_code == 14 and "more than the limit of 100000 bytes" in endless.output
+    sample = tmp_path / "r.txt"
+    sample.write_text("共办理案件12件。", encoding="utf-8")
+    for target in (str(tmp_path), "/dev/full"):
+        result = CliRunner().invoke(main, ["extract", str(sample), "-o", target])
+        assert result.exit_code == 9 and "cannot write" in result.output, target
+
+
+def test_help_lists_every_exit_code():
+    assert all(f"{code:>5}" in CliRunner().invoke(main, ["batch", "--help"]).output for code in (0, 1, 2, 8, 9, 130, 143))
+    extract_help = CliRunner().invoke(main, ["extract", "--help"]).output
+    assert all(f"{code:>5}  " in extract_help for code in range(3, 17))

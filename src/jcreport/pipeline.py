@@ -4,6 +4,8 @@ Each stage says what it reads and what it writes. ``extract`` runs them and buil
 """
 from __future__ import annotations
 
+import gc
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,8 +145,18 @@ def _section(doc: Doc, s) -> dict:
 
 def extract(text: str, *, path: str | Path | None = None, encoding: str = "utf-8", format: str = "txt",
             lexicon: Lexicon | None = None, tokenizer: str = tokenize_stage.DEFAULT) -> Report:
-    """Extract a Report from decoded text. Offsets in the Report index into ``text``."""
-    norm, pos = reading_copy(text)
-    doc = Doc(source=text, norm=norm, pos=pos, path=str(path) if path is not None else None,
-              encoding=encoding, format=format)
-    return to_report(run(doc, lexicon, tokenizer))
+    """Extract a Report from decoded text. Offsets in the Report index into ``text``.
+
+    The cyclic garbage collector is paused for the run: a document's records are many small
+    objects that live until the Report is built, and full collections over a growing heap made
+    extraction time grow faster than the text (4 M chars took 1.5x the time per char of 1 M)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        norm, pos = reading_copy(text)
+        doc = Doc(source=text, norm=norm, pos=pos, path=str(path) if path is not None else None,
+                  encoding=encoding, format=format)
+        return to_report(run(doc, lexicon, tokenizer))
+    finally:
+        if paused:
+            gc.enable()

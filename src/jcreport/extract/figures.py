@@ -132,10 +132,25 @@ def _subject_after(doc: Doc, end: int, r: FigureReader) -> str | None:
     return doc.text(end, stop) if stop > end else None
 
 
+def _period_end_before(doc: Doc, lo: int, hi: int) -> int:
+    """The furthest end of a period lying within [lo, hi) (periods are in text order; a clause is
+    short, so the walk back is too)."""
+    starts = doc.__dict__.get("_period_starts")
+    if starts is None or len(starts) != len(doc.periods):
+        starts = doc.__dict__["_period_starts"] = [p.start for p in doc.periods]
+    best = lo
+    for i in range(bisect_left(starts, hi) - 1, -1, -1):
+        p = doc.periods[i]
+        if p.start < lo:
+            break
+        if p.end <= hi:
+            best = max(best, p.end)
+    return best
+
+
 def _subject_before(doc: Doc, start: int, r: FigureReader, fig: Figure) -> str | None:
     """The noun phrase before the number: 办理审查逮捕案件5725件 -> 审查逮捕案件."""
-    begin = max([fig.clause_start, fig.left_bound]
-                + [p.end for p in doc.periods if fig.clause_start <= p.start and p.end <= start])
+    begin = max(fig.clause_start, fig.left_bound, _period_end_before(doc, fig.clause_start, start))
     norm = doc.norm
     if fig.type == "case_count":
         acts = list(r.actions.finditer(norm, begin, start))

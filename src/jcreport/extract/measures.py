@@ -274,8 +274,8 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
     figure_starts = {f.start for f in doc.figures}
     figure_ends = {f.start: f.end for f in doc.figures}
     forward = _forward_sections(doc, r)
-    topic_titles = [(sec.title_start, sec.title_end) for sec in doc.sections
-                    if doc.norm[sec.title_start:sec.title_end].rstrip("。;:").endswith("情况")]
+    topic_titles = Spans([(sec.title_start, sec.title_end) for sec in doc.sections
+                    if doc.norm[sec.title_start:sec.title_end].rstrip("。;:").endswith("情况")])
     found: list[MeasureFound] = []
     consumed = -1
     words = tokens.words if hasattr(tokens, "words") else [t[0] for t in tokens]
@@ -328,7 +328,7 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
             continue                                  # 成立75周年, 开展…情况的工作报告 (a document's name)
         if long_end:
             consumed = long_end
-        if _topic_heading(doc, vstart, topic_titles):
+        if topic_titles.contains(vstart, vstart + 1):
             continue                                  # 一、…组织整改落实情况: a heading naming a topic
         if norm.startswith("是", obj_end):
             continue                                  # 开展某工作是…的重要抓手: a verb phrase as a subject
@@ -427,10 +427,6 @@ def _in_frame(norm: str, clause_start: int, vstart: int, vend: int, r: MeasureRe
         if (policy or not policy_only) and opener in before and (close is None or close.search(after)):
             return True
     return False
-
-
-def _topic_heading(doc: Doc, pos: int, titles: list[tuple[int, int]]) -> bool:
-    return any(start <= pos < end for start, end in titles)
 
 
 _MODALS = frozenset(("要", "将", "会", "须", "应", "需", "必须", "应当", "着力", "全力", "努力", "继续", "还要", "更要"))

@@ -23,6 +23,7 @@ class Found:
     lexicon_id: str | None
     years: list[int]
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    searched: set[str] = field(default_factory=set)   # quoted cores already looked for in the text
 
 
 _PARTICLES = "了的着过是"
@@ -236,6 +237,9 @@ def _quoted_core_mentions(doc: Doc, start: int, kind_start: int, rec: Found, tak
     quoted = doc.norm[start:kind_start]
     if not (quoted.startswith("“") and quoted.endswith("”")) or len(quoted) < 4:
         return
+    if quoted in rec.searched:
+        return                                        # this core was looked for already: one scan per name
+    rec.searched.add(quoted)
     for m in re.finditer(re.escape(quoted), doc.norm):
         if not taken.overlaps(m.start(), m.end()):
             rec.mentions.append((m.start(), m.end()))

@@ -21,8 +21,13 @@ def breakdown(doc: Doc, figs: list[Figure], words: list[str]) -> list[str]:
         between = doc.norm[total.end:nxt.start]
         if not any(w in between for w in words):
             continue
-        parts = [f for f in figs[i + 1:] if f.sentence == total.sentence and f.change is None
-                 and f.number.unit == total.number.unit and f.number.kind == total.number.kind == "count"]
+        parts = []
+        for j in range(i + 1, len(figs)):             # a sentence's figures are contiguous: stop where it ends
+            f = figs[j]
+            if f.sentence != total.sentence:
+                break
+            if f.change is None and f.number.unit == total.number.unit and f.number.kind == total.number.kind == "count":
+                parts.append(f)
         values = [p.number.value for p in parts]
         if parts and None not in values and sum(values) > total.number.value:
             out.append(f"{total.section or '-'}: 其中 parts {'+'.join(_label(doc, p) for p in parts)} sum to "

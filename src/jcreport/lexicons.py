@@ -265,7 +265,7 @@ def _check_folder(directory: Path) -> None:
             continue
         if path.suffix in (".yaml", ".yml"):
             try:
-                yaml.safe_load(path.read_text(encoding="utf-8"))
+                _yaml(path.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError) as exc:
                 raise LexiconError(str(path), f"cannot read: {exc}") from None
             except yaml.YAMLError as exc:
@@ -278,11 +278,19 @@ def _check_folder(directory: Path) -> None:
             raise LexiconError(str(path), "not a lexicon file name; the mergeable files are " + ", ".join(FILES))
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when present: the start-up cost is parsing
+
+
+def _yaml(text: str):
+    return yaml.load(text, Loader=_LOADER)
+
+
 def _load_file(path: Path, model: type[Entry]) -> Entry:
+    """Parsed with libyaml once; the node tree (for the line of a validation error) is composed
+    only when validation fails."""
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = _yaml(text)
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(str(path), f"cannot read: {exc}") from None
     except yaml.YAMLError as exc:
@@ -293,6 +301,7 @@ def _load_file(path: Path, model: type[Entry]) -> Entry:
         return model.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
         line = _line_of(node, err["loc"]) if node is not None else 1
         field = ".".join(str(p) for p in err["loc"])
         raise LexiconError(f"{path}:{line}", f"{field}: {err['msg']}") from None
@@ -303,8 +312,7 @@ def _load_over(path: Path, base: Entry) -> Entry:
     (the user's entries first, so they win ties), dicts updated, other values replaced."""
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text) or {}
+        data = _yaml(text) or {}
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(str(path), f"cannot read: {exc}") from None
     except yaml.YAMLError as exc:
@@ -322,6 +330,7 @@ def _load_over(path: Path, base: Entry) -> Entry:
         return type(base).model_validate(merged)
     except ValidationError as exc:
         err = exc.errors()[0]
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
         line = _line_of(node, err["loc"]) if node is not None and err["loc"] and err["loc"][0] in data else 1
         raise LexiconError(f"{path}:{line}", f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}") from None
 

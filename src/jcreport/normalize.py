@@ -52,7 +52,8 @@ def fold_table() -> dict[int, int]:
         if line and not line.startswith("#"):
             trad, simp = line.split("\t")
             table[ord(trad)] = ord(simp)
-    punct = yaml.safe_load(lexicon_path("punctuation.yaml").read_text(encoding="utf-8"))["fold"]
+    punct = yaml.load(lexicon_path("punctuation.yaml").read_text(encoding="utf-8"),
+                      Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["fold"]
     for src, dst in punct.items():
         if len(src) != 1 or len(dst) != 1:
             raise ValueError(f"punctuation.yaml: fold {src!r} -> {dst!r} must map one character to one")

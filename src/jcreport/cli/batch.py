@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -81,6 +82,8 @@ def batch_command(inputs, from_list, globs, output, db, jobs, force, retry_faile
         except OSError as exc:
             raise OutputError(str(emit_text), f"cannot write: {exc.strerror or exc}") from None
     extract("一、", lexicon=lexicon, tokenizer=tokenizer)   # load everything once, before workers fork
+    gc.collect()
+    gc.freeze()                                       # the loaded lexicons stay shared, never scanned or copied
     worker.SETTINGS = worker.Settings(limits=limits, lexicon=lexicon, tokenizer=tokenizer, emit_text=emit_text,
                                       skip=frozenset(set.intersection(*(s.done for s in sinks))), sqlite_rows=bool(db))
     items = expand(paths, tuple(globs), limits)

@@ -24,11 +24,18 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class Span(Model):
-    """Code-point offsets into the decoded source; always ``text == source[start:end]``."""
+class SentenceSpan(Model):
+    """A record's sentence: code-point offsets into the decoded source, and its text (always
+    ``text == source[start:end]``) unless the output was written with ``--sentences span``."""
 
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    text: str | None = Field(default=None, description="the sentence as written; left out with --sentences span")
+
+
+class Span(SentenceSpan):
+    """Code-point offsets into the decoded source; always ``text == source[start:end]``."""
+
     text: str
 
 
@@ -82,7 +89,8 @@ class Figure(Model):
     upper: float | int | None = Field(default=None, description="upper end of a range (1万至5万元 -> 50000)")
     period: Period | None = None
     section: str | None = None
-    sentence: Span
+    sentence: SentenceSpan | None = Field(description="the sentence it lies in; its text left out with "
+                                                     "--sentences span, null with --sentences none")
     span: Span
 
 
@@ -112,7 +120,8 @@ class Measure(Model):
     partners: list[str] = []
     campaigns: list[str] = Field(default=[], description="ids of the Campaign records the measure names")
     section: str | None = None
-    sentence: Span
+    sentence: SentenceSpan | None = Field(description="the sentence it lies in; its text left out with "
+                                                     "--sentences span, null with --sentences none")
     span: Span = Field(description="verb through object")
     object_span: Span | None = None
     objects: list[str] = Field(default=[], description="the conjuncts of a coordinated object: A、B和C -> [A, B, C]")

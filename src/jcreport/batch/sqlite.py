@@ -51,9 +51,10 @@ def _sentences(r: dict) -> list[tuple]:
     return sorted(seen.values())
 
 
-def rows(r: dict) -> dict[str, list[tuple]]:
+def rows(r: dict, with_sentences: bool = True) -> dict[str, list[tuple]]:
     """The rows of one Report for every record table (without report_id, added on insert).
-    Built in the worker process, so the writing process only inserts."""
+    Built in the worker process, so the writing process only inserts. The sentences table holds
+    each record's sentence once (not with --sentences none)."""
     dumps = json.dumps
     return {
         "sections": [(s["id"], s["marker"], s["level"], s["title"], s["parent"], s["span"]["start"], s["span"]["end"])
@@ -65,7 +66,7 @@ def rows(r: dict) -> dict[str, list[tuple]]:
                       dumps(m["partners"], ensure_ascii=False), dumps(m["campaigns"]), m["section"],
                       m["span"]["start"], m["span"]["end"], m["sentence"]["start"], m["sentence"]["end"])
                      for m in r["measures"]],
-        "sentences": _sentences(r),
+        "sentences": _sentences(r) if with_sentences else [],
         "campaigns": [(c["id"], c["name"], c["kind"], c["lexicon_id"], len(c["mentions"]), c["mentions"][0]["start"],
                        c["section"]) for c in r["campaigns"]],
         "report": [(r["doc_id"], r["source"]["path"], r["source"]["format"], r["source"]["encoding"],

@@ -18,6 +18,7 @@ from ..doc import doc_id_of
 from ..formats import read_document
 from ..lexicons import Lexicon
 from ..pipeline import extract
+from ..render import shape_sentences
 from ..tokenize import DEFAULT
 from .inputs import Item, Limits
 from .sqlite import rows as sqlite_rows
@@ -33,6 +34,7 @@ class Settings:
     skip: frozenset[tuple[str, str]] = frozenset()     # (path, doc_id) already in every output
     emit_text: Path | None = None
     sqlite_rows: bool = False                           # build the SQLite rows here, in the worker
+    sentences: str = "text"                             # --sentences text | span | none
 
 
 SETTINGS = Settings()
@@ -95,5 +97,7 @@ def convert(item: Item) -> dict:
             return error_result(item.path, "output", f"{s.emit_text}: cannot write the text: {exc.strerror or exc}")
     records = len(report.metrics) + len(report.case_counts) + len(report.measures) + len(report.campaigns)
     line = report.model_dump(mode="json")
+    rows = sqlite_rows(line, with_sentences=s.sentences != "none") if s.sqlite_rows else None
+    shape_sentences(line, s.sentences)
     return {"status": "ok", "path": item.path, "doc_id": report.doc_id, "chars": len(doc.text), "records": records,
-            "json": json.dumps(line, ensure_ascii=False), "rows": sqlite_rows(line) if s.sqlite_rows else None}
+            "json": json.dumps(line, ensure_ascii=False), "rows": rows}

@@ -32,6 +32,9 @@ from ..tokenize import BACKENDS, DEFAULT
 @click.option("--retry-failed", is_flag=True, help="Convert again the inputs recorded as failed.")
 @click.option("--emit-text", type=click.Path(file_okay=False, path_type=Path),
               help="Save each document's extracted text as DIR/<doc_id hex>.txt (the text spans point into).")
+@click.option("--sentences", type=click.Choice(("text", "span", "none")), default="text", show_default=True,
+              help="Each record's sentence with its text, as offsets only (span), or left out (none), in the "
+                   "JSONL and the SQLite records (the sentences table holds their text unless none).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
               help="Largest document (after decompression); larger ones are recorded as errors.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
@@ -45,7 +48,7 @@ from ..tokenize import BACKENDS, DEFAULT
               help="A folder of lexicon YAML files merged over the shipped ones (repeatable).")
 @click.option("--tokenizer", type=click.Choice(sorted(BACKENDS)), default=DEFAULT, show_default=True)
 @ends_quietly
-def batch_command(inputs, from_list, globs, output, db, jobs, force, retry_failed, emit_text, max_bytes, timeout,
+def batch_command(inputs, from_list, globs, output, db, jobs, force, retry_failed, emit_text, sentences, max_bytes, timeout,
                   max_members, max_ratio, quiet, lexicon_dirs, tokenizer) -> None:
     """Convert many reports: files, folders, .zip and .tar.gz archives, into JSON Lines and SQLite.
 
@@ -85,6 +88,7 @@ def batch_command(inputs, from_list, globs, output, db, jobs, force, retry_faile
     gc.collect()
     gc.freeze()                                       # the loaded lexicons stay shared, never scanned or copied
     worker.SETTINGS = worker.Settings(limits=limits, lexicon=lexicon, tokenizer=tokenizer, emit_text=emit_text,
+                                      sentences=sentences,
                                       skip=frozenset(set.intersection(*(s.done for s in sinks))), sqlite_rows=bool(db))
     items = expand(paths, tuple(globs), limits)
     hidden = quiet or not sys.stderr.isatty()

@@ -12,7 +12,7 @@ from ..errors import EXIT_CODES, OutputError, exit_codes_epilog
 from ..lexicons import load_lexicon
 from ..pipeline import extract
 from ..reading import MAX_BYTES, read_input
-from ..render import only_fields, to_json, to_yaml
+from ..render import SENTENCES, only_fields, to_json, to_yaml
 from ..tokenize import BACKENDS, DEFAULT
 
 FORMATS = ("json", "yaml", "table", "html")
@@ -28,6 +28,9 @@ FORMATS = ("json", "yaml", "table", "html")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
               help="Largest input read; a larger one (or an endless one such as /dev/zero) is an error (exit 14).")
 @click.option("--ascii", is_flag=True, help="Escape non-ASCII characters in JSON.")
+@click.option("--sentences", type=click.Choice(SENTENCES), default="text", show_default=True,
+              help="Each record's sentence with its text, as offsets only (span), or left out (none): "
+                   "every record repeats its sentence, so span and none make the output a fraction of the size.")
 @click.option("--only", "only", metavar="LISTS", default=None,
               help="Limit the output to these record lists, comma-separated: outline, figures (metrics and "
                    "case_counts), metrics, case_counts, measures, campaigns, warnings.")
@@ -36,7 +39,7 @@ FORMATS = ("json", "yaml", "table", "html")
 @click.option("--tokenizer", type=click.Choice(sorted(BACKENDS)), default=DEFAULT, show_default=True,
               help="Tokenizer backend.")
 @ends_quietly
-def extract_command(path: str, fmt: str, output: str, max_bytes: int, ascii: bool, only: str | None,
+def extract_command(path: str, fmt: str, output: str, max_bytes: int, ascii: bool, sentences: str, only: str | None,
                     lexicon_dirs: tuple[Path, ...], tokenizer: str) -> None:
     """Extract one report: .txt (any common Chinese encoding), .html, .docx or .pdf; - for stdin.
 
@@ -75,7 +78,8 @@ def extract_command(path: str, fmt: str, output: str, max_bytes: int, ascii: boo
                                           if include is not None and k not in include})
         body = render_html(shown, text)
     else:
-        body = to_json(report, ascii=ascii, include=include) if fmt == "json" else to_yaml(report, include)
+        body = to_json(report, ascii=ascii, include=include, sentences=sentences) if fmt == "json" \
+            else to_yaml(report, include, sentences)
     with _written(output) as fh:
         fh.write(body + ("" if body.endswith("\n") else "\n"))
 

@@ -60,7 +60,9 @@ def upgrade_v1(data: dict) -> dict:
 def rebuild_text(report: Report) -> str:
     chars = [" "] * report.source.chars
     spans = [s.span for s in report.outline]
-    spans += [f.sentence for f in (*report.metrics, *report.case_counts, *report.measures)]
+    spans += [f.sentence for f in (*report.metrics, *report.case_counts, *report.measures)
+              if f.sentence is not None and f.sentence.text is not None]      # (--sentences span|none: left out)
+    spans += [f.span for f in (*report.metrics, *report.case_counts, *report.measures)]
     spans += [m for c in report.campaigns for m in c.mentions]
     for span in spans:
         chars[span.start:span.end] = span.text

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..models import Model, Role, Span
+from ..models import Model, Role, SentenceSpan, Span
 
 DIFF_SCHEMA_VERSION = "2"
 Outcome = Literal["fulfilled", "continued", "reported_shortfall", "not_reported"]
@@ -35,7 +35,7 @@ class MeasureRef(Model):
     section: str | None = Field(default=None, description="the title of the section it lies in")
     role: Role | None = Field(default=None, description="that section's role: review | problems | plan")
     span: Span
-    sentence: Span
+    sentence: SentenceSpan | None = None
 
 
 class Evidence(Model):
@@ -45,7 +45,7 @@ class Evidence(Model):
     kind: Literal["measure", "figure", "shortfall"]
     text: str = Field(description="the measure (verb and object), the figure as written, or the clause")
     span: Span
-    sentence: Span
+    sentence: SentenceSpan | None = None
     section: str | None = None
     role: Role | None = None
 

@@ -16,6 +16,11 @@ def _where(section: str | None, role: str | None) -> str:
     return " · ".join(x for x in (role, _clip(section or "", 24)) if x) or "–"
 
 
+def _said(span) -> str:
+    """A sentence's text, or nothing when the Report was written without it (--sentences)."""
+    return span.text if span is not None and span.text else ""
+
+
 def _kind(c) -> str:
     return "" if c.a.concrete else " (policy)"
 
@@ -62,8 +67,8 @@ def markdown(d: DiffReport) -> str:
                 "| --- | --- | --- | --- | --- | --- | --- |"]
         for c in items:
             e = c.evidence
-            cells = [f"{c.a.verb}{c.a.object}{_kind(c)}", _clip(c.a.sentence.text), _where(c.a.section, c.a.role),
-                     (f"{e.text} ({e.kind})" if e else ""), (_clip(e.sentence.text) if e else ""),
+            cells = [f"{c.a.verb}{c.a.object}{_kind(c)}", _clip(_said(c.a.sentence)), _where(c.a.section, c.a.role),
+                     (f"{e.text} ({e.kind})" if e else ""), (_clip(_said(e.sentence)) if e else ""),
                      (_where(e.section, e.role) if e else ""), f"{c.score:.2f}"]
             out.append("| " + " | ".join(_cell(x) for x in cells) + " |")
         out.append("")
@@ -131,7 +136,7 @@ def rich_view(d: DiffReport, console) -> None:
         for c in items:
             e = c.evidence
             table.add_row(f"{c.a.verb}{c.a.object}{_kind(c)}", _where(c.a.section, c.a.role),
-                          f"{e.text} ({e.kind})" if e else "", _clip(e.sentence.text, 60) if e else "",
+                          f"{e.text} ({e.kind})" if e else "", _clip(_said(e.sentence), 60) if e else "",
                           _where(e.section, e.role) if e else "", f"{c.score:.2f}")
         console.print(table)
     if d.new_commitments:

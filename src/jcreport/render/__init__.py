@@ -25,15 +25,34 @@ def only_fields(names: str) -> set[str]:
     return keep
 
 
-def dump(report: Report, include: set[str] | None = None) -> dict:
-    return report.model_dump(mode="json", include=include)
+SENTENCES = ("text", "span", "none")
 
 
-def to_json(report: Report, *, ascii: bool = False, indent: int | None = 2, include: set[str] | None = None) -> str:
-    return json.dumps(dump(report, include), ensure_ascii=ascii, indent=indent)
+def shape_sentences(data: dict, sentences: str = "text") -> dict:
+    """--sentences: each record's sentence with its text (``text``, the default), as offsets only
+    (``span``), or not at all (``none``): every record repeats its sentence, so archives written
+    with ``span`` or ``none`` are a fraction of the size. In place; returns ``data``."""
+    if sentences == "text":
+        return data
+    for key in ("metrics", "case_counts", "measures"):
+        for record in data.get(key) or ():
+            if sentences == "none":
+                record["sentence"] = None
+            elif record.get("sentence"):
+                record["sentence"].pop("text", None)
+    return data
 
 
-def to_yaml(report: Report, include: set[str] | None = None) -> str:
+def dump(report: Report, include: set[str] | None = None, sentences: str = "text") -> dict:
+    return shape_sentences(report.model_dump(mode="json", include=include), sentences)
+
+
+def to_json(report: Report, *, ascii: bool = False, indent: int | None = 2, include: set[str] | None = None,
+            sentences: str = "text") -> str:
+    return json.dumps(dump(report, include, sentences), ensure_ascii=ascii, indent=indent)
+
+
+def to_yaml(report: Report, include: set[str] | None = None, sentences: str = "text") -> str:
     import yaml
 
-    return yaml.safe_dump(dump(report, include), allow_unicode=True, sort_keys=False, width=120)
+    return yaml.safe_dump(dump(report, include, sentences), allow_unicode=True, sort_keys=False, width=120)

@@ -116,3 +116,27 @@ def test_help_lists_every_exit_code():
     assert all(f"{code:>5}" in CliRunner().invoke(main, ["batch", "--help"]).output for code in (0, 1, 2, 8, 9, 130, 143))
     extract_help = CliRunner().invoke(main, ["extract", "--help"]).output
     assert all(f"{code:>5}  " in extract_help for code in range(3, 17))
+
+
+def test_json_through_pydantic_is_byte_identical_to_the_dumped_dict(sample_reports):
+    import json
+
+    from jcreport.render import dump, to_json
+
+    for report in sample_reports.values():
+        assert to_json(report) == json.dumps(dump(report), ensure_ascii=False, indent=2)
+
+
+def test_resume_reads_lines_written_with_or_without_spaces(tmp_path):
+    import json
+
+    from conftest import SAMPLES
+
+    out = tmp_path / "o.jsonl"
+    assert CliRunner().invoke(main, ["batch", str(SAMPLES), "-o", str(out), "-q"]).exit_code == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    spaced = [json.dumps(json.loads(line), ensure_ascii=False) for line in lines[:2]] + lines[2:]   # an older run's lines
+    out.write_text("\n".join(spaced) + "\n", encoding="utf-8")
+    again = CliRunner().invoke(main, ["batch", str(SAMPLES), "-o", str(out)])
+    assert again.exit_code == 0 and f"{len(lines)} already done" in again.output
+    assert len(out.read_text(encoding="utf-8").splitlines()) == len(lines)

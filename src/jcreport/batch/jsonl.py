@@ -22,8 +22,8 @@ from .sink import Sink
 
 # What resuming needs of a line is at its head, in the order jcreport writes it: read from there
 # without parsing the whole report (a rerun of a finished batch stays a small fraction of the run).
-_REPORT_HEAD = re.compile(rb'\{"schema_version": "\d+", "doc_id": "(sha256:[0-9a-f]{64})", "source": \{"path": ("(?:[^"\\]|\\.)*")')
-_ERROR_HEAD = re.compile(rb'\{"error": \{"path": ("(?:[^"\\]|\\.)*")')
+_REPORT_HEAD = re.compile(rb'\{"schema_version": ?"\d+", ?"doc_id": ?"(sha256:[0-9a-f]{64})", ?"source": ?\{"path": ?("(?:[^"\\]|\\.)*")')
+_ERROR_HEAD = re.compile(rb'\{"error": ?\{"path": ?("(?:[^"\\]|\\.)*")')
 
 
 def _head(raw: bytes) -> tuple[str, str, str | None] | None:
@@ -112,7 +112,7 @@ class JsonlSink(Sink):
         if not self.failed or self.path == "-":
             return
         self.fh.close()
-        self._rewrite(lambda number, raw: not raw.startswith(b'{"error"'))
+        self._rewrite(lambda number, raw: _ERROR_HEAD.match(raw) is None)
         self.paths -= self.failed - {p for p, _ in self.done}
         self.failed.clear()
         self.fh = open(self.path, "a", encoding="utf-8")

@@ -70,7 +70,7 @@ def _read(item: Item, limits: Limits) -> bytes:
 
 def error_result(path: str, kind: str, message: str) -> dict:
     line = {"error": {"path": path, "kind": kind, "message": message}}
-    return {"status": "error", "path": path, "json": json.dumps(line, ensure_ascii=False)}
+    return {"status": "error", "path": path, "json": json.dumps(line, ensure_ascii=False, separators=(",", ":"))}
 
 
 def convert(item: Item) -> dict:
@@ -96,8 +96,12 @@ def convert(item: Item) -> dict:
         except OSError as exc:                         # an unwritable --emit-text folder: this document's error
             return error_result(item.path, "output", f"{s.emit_text}: cannot write the text: {exc.strerror or exc}")
     records = len(report.metrics) + len(report.case_counts) + len(report.measures) + len(report.campaigns)
-    line = report.model_dump(mode="json")
-    rows = sqlite_rows(line, with_sentences=s.sentences != "none") if s.sqlite_rows else None
-    shape_sentences(line, s.sentences)
+    if s.sentences == "text" and not s.sqlite_rows:  # the common case: pydantic's serializer, no dict
+        text = report.model_dump_json()
+        rows = None
+    else:
+        line = report.model_dump(mode="json")
+        rows = sqlite_rows(line, with_sentences=s.sentences != "none") if s.sqlite_rows else None
+        text = json.dumps(shape_sentences(line, s.sentences), ensure_ascii=False, separators=(",", ":"))
     return {"status": "ok", "path": item.path, "doc_id": report.doc_id, "chars": len(doc.text), "records": records,
-            "json": json.dumps(line, ensure_ascii=False), "rows": rows}
+            "json": text, "rows": rows}

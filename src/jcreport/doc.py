@@ -120,6 +120,18 @@ class Doc:
         j = bisect_right(starts, end - 1)
         return [t for t in self.tokens[i:j] if t[2] <= end]
 
+    def words_between(self, start: int, end: int) -> list[str]:
+        """The words of ``tokens_between(start, end)``, without building a tuple per token."""
+        words = getattr(self.tokens, "words", None)
+        if words is None:
+            return [w for w, _, _ in self.tokens_between(start, end)]
+        starts = self._starts()
+        i = bisect_right(starts, start - 1)
+        j = bisect_right(starts, end - 1)
+        if j > i and starts[j - 1] + len(words[j - 1]) > end:
+            j -= 1                                    # the last token runs past ``end``
+        return words[i:j]
+
     def section_node_at(self, pos: int) -> SectionNode | None:
         sid = self.section_at(pos)
         if sid is None:

@@ -191,8 +191,7 @@ def status(doc: Doc, m: MeasureFound, r: MeasureReader, forward: list[tuple[int,
     an instruction lead in a speech or meeting news; a forward-looking section or the plan section; a review marker
     (以来, 截至目前, 已经); an instruction list (要:); a weak plan cue (着力 …) where plans are made;
     an adverb right before the verb (持续 → ongoing, 先后 → done); otherwise done."""
-    sentence = doc.tokens_between(doc.sentence_at(m.start)[0], m.start)
-    words = [w for w, _, _ in sentence]
+    words = doc.words_between(doc.sentence_at(m.start)[0], m.start)
     fused = _fused_adverb(doc, m)
     if fused:
         words.append(fused)                           # 要筑牢 as one token: its 要 is a word before the verb

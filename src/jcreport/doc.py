@@ -55,6 +55,7 @@ class Doc:
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _token_starts: list[int] = field(default_factory=list, repr=False)
     _section_starts: list[int] = field(default_factory=list, repr=False)
+    _period_starts: list[int] = field(default_factory=list, repr=False)
     _spans: dict[tuple[int, int], Span] = field(default_factory=dict, repr=False)
     _by_id: dict[str, SectionNode] = field(default_factory=dict, repr=False)
 
@@ -87,6 +88,12 @@ class Doc:
         if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
             return self.sentences[i]
         return (pos, pos)
+
+    def period_starts(self) -> list[int]:
+        """Start offsets of ``periods`` (in text order), kept while the list stays the same length."""
+        if len(self._period_starts) != len(self.periods):
+            self._period_starts = [p.start for p in self.periods]
+        return self._period_starts
 
     def sentence_over(self, start: int, end: int) -> tuple[int, int]:
         """The sentence of a record from ``start`` to ``end``: the one it starts in, run on to the end

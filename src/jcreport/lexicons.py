@@ -258,66 +258,58 @@ NOT_MERGED = {"punctuation.yaml": "the character folds every offset depends on",
 
 
 def _check_folder(directory: Path) -> None:
-    """A user lexicon folder: every YAML file parses (an error names file:line), every file is one
-    the package ships, and none is one that cannot be merged."""
+    """A user lexicon folder: every file is one the package merges (the mergeable ones are parsed,
+    with file:line on error, when they are loaded); a YAML file of any other name still names its
+    syntax error first."""
     for path in sorted(directory.iterdir()):
-        if path.is_dir() or path.name.startswith("."):
+        if path.is_dir() or path.name.startswith(".") or path.name in FILES:
             continue
         if path.suffix in (".yaml", ".yml"):
-            try:
-                _yaml(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError) as exc:
-                raise LexiconError(str(path), f"cannot read: {exc}") from None
-            except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                where = f":{mark.line + 1}" if mark else ""
-                raise LexiconError(f"{path}{where}", f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+            _parse(path)
         if path.name in NOT_MERGED:
             raise LexiconError(str(path), f"cannot be merged from a lexicon folder ({NOT_MERGED[path.name]})")
-        if path.name not in FILES:
-            raise LexiconError(str(path), "not a lexicon file name; the mergeable files are " + ", ".join(FILES))
+        raise LexiconError(str(path), "not a lexicon file name; the mergeable files are " + ", ".join(FILES))
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when present: the start-up cost is parsing
 
 
-def _yaml(text: str):
-    return yaml.load(text, Loader=_LOADER)
-
-
-def _load_file(path: Path, model: type[Entry]) -> Entry:
-    """Parsed with libyaml once; the node tree (for the line of a validation error) is composed
-    only when validation fails."""
+def _parse(path: Path):
+    """(text, data) of a YAML file, parsed once with libyaml; LexiconError with file:line on a
+    syntax error."""
     try:
         text = path.read_text(encoding="utf-8")
-        data = _yaml(text)
+        return text, yaml.load(text, Loader=_LOADER)
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(str(path), f"cannot read: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
         raise LexiconError(f"{path}{where}", f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+
+
+def _invalid(path: Path, text: str, exc: ValidationError, given=None) -> LexiconError:
+    """A validation error at its line: the node tree is composed only now, when it is needed."""
+    err = exc.errors()[0]
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    known = node is not None and (given is None or (err["loc"] and err["loc"][0] in given))
+    line = _line_of(node, err["loc"]) if known else 1
+    return LexiconError(f"{path}:{line}", f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}")
+
+
+def _load_file(path: Path, model: type[Entry]) -> Entry:
+    text, data = _parse(path)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        line = _line_of(node, err["loc"]) if node is not None else 1
-        field = ".".join(str(p) for p in err["loc"])
-        raise LexiconError(f"{path}:{line}", f"{field}: {err['msg']}") from None
+        raise _invalid(path, text, exc) from None
 
 
 def _load_over(path: Path, base: Entry) -> Entry:
     """A user's lexicon file over the shipped one: it may give only some fields; lists are extended
     (the user's entries first, so they win ties), dicts updated, other values replaced."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = _yaml(text) or {}
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LexiconError(str(path), f"cannot read: {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise LexiconError(f"{path}{f':{mark.line + 1}' if mark else ''}", f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    text, data = _parse(path)
+    data = data or {}
     if not isinstance(data, dict):
         raise LexiconError(f"{path}:1", "a lexicon file is a mapping of fields")
     shipped = base.model_dump()
@@ -329,10 +321,7 @@ def _load_over(path: Path, base: Entry) -> Entry:
     try:
         return type(base).model_validate(merged)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        line = _line_of(node, err["loc"]) if node is not None and err["loc"] and err["loc"][0] in data else 1
-        raise LexiconError(f"{path}:{line}", f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}") from None
+        raise _invalid(path, text, exc, given=data) from None
 
 
 def load_lexicon(extra_dirs: tuple[Path, ...] = ()) -> Lexicon:

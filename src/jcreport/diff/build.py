@@ -61,15 +61,15 @@ def measure_ref(m, names: dict[str, str], sections: dict[str, tuple[str, str | N
                       span=m.span, sentence=m.sentence)
 
 
-def evidence(match: Match, b: Report, text_b: str | None) -> Evidence | None:
-    """What in B answers a commitment, with its sentence and section."""
+def evidence(match: Match, b: Report, sections: dict[str, tuple[str, str | None]], text_b: str | None) -> Evidence | None:
+    """What in B answers a commitment, with its sentence and section (``sections``: B's, by id)."""
     if match.b is not None:
-        title, role = _sections(b).get(match.b.section, (None, None))
+        title, role = sections.get(match.b.section, (None, None))
         return Evidence(kind="measure", text=match.b.verb + match.b.object, span=match.b.span,
                         sentence=match.b.sentence, section=title, role=role)
     if match.figure is not None:
         f = match.figure
-        title, role = _section_at(b, f.span.start)
+        title, role = sections.get(f.section, (None, None))
         return Evidence(kind="figure", text=f.raw, span=f.span, sentence=f.sentence, section=title, role=role)
     if match.clause is not None and text_b:
         x, y = match.clause
@@ -169,7 +169,7 @@ def diff_reports(a: Report, b: Report, tok: Tokenizer, similarity: str = DEFAULT
         a=report_ref(a), b=report_ref(b), concrete_only=concrete_only, warnings=warnings(a, b),
         commitments=[CommitmentMatch(a=measure_ref(m.a, names_a, sec_a), outcome=m.outcome, score=m.score,
                                      b=measure_ref(m.b, names_b, sec_b) if m.b else None,
-                                     evidence=evidence(m, b, text_b)) for m in matches],
+                                     evidence=evidence(m, b, sec_b, text_b)) for m in matches],
         new_commitments=[measure_ref(m, names_b, sec_b) for m in b.measures
                          if m.status == "planned" and (m.concrete or not concrete_only) and m.id not in used],
         campaigns=diff_campaigns(a, b), figures=figures, figures_only_a=only_a, figures_only_b=only_b)

@@ -44,8 +44,7 @@ def settings() -> DiffSettings:
 
 
 def object_words(measure: Measure, tok: Tokenizer, stop: frozenset[str]) -> frozenset[str]:
-    words = {w for w, _, _ in tok.tokenize(folded(measure.object))}
-    return frozenset(w for w in words if w.strip() and w not in stop)
+    return words_of(measure.object, tok, stop)
 
 
 def tokens_similarity(a: frozenset[str], b: frozenset[str]) -> float:

@@ -11,6 +11,11 @@ DIFF_SCHEMA_VERSION = "2"
 Outcome = Literal["fulfilled", "continued", "reported_shortfall", "not_reported"]
 
 
+def sentence_text(span: SentenceSpan | None) -> str:
+    """A record's sentence as written, or "" when its Report was written without it (--sentences)."""
+    return span.text if span is not None and span.text else ""
+
+
 class ReportRef(Model):
     """Which report a side of the comparison is."""
 

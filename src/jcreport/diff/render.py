@@ -1,7 +1,7 @@
 """A DiffReport or SeriesReport for people: markdown, and a rich view for the terminal."""
 from __future__ import annotations
 
-from .models import DiffReport, SeriesReport
+from .models import DiffReport, SeriesReport, sentence_text
 
 _OUTCOME = {"fulfilled": "✔ fulfilled", "continued": "↻ continued", "reported_shortfall": "⚠ shortfall reported",
             "not_reported": "✘ not reported"}
@@ -14,11 +14,6 @@ def _clip(text: str, size: int = 90) -> str:
 
 def _where(section: str | None, role: str | None) -> str:
     return " · ".join(x for x in (role, _clip(section or "", 24)) if x) or "–"
-
-
-def _said(span) -> str:
-    """A sentence's text, or nothing when the Report was written without it (--sentences)."""
-    return span.text if span is not None and span.text else ""
 
 
 def _kind(c) -> str:
@@ -67,8 +62,8 @@ def markdown(d: DiffReport) -> str:
                 "| --- | --- | --- | --- | --- | --- | --- |"]
         for c in items:
             e = c.evidence
-            cells = [f"{c.a.verb}{c.a.object}{_kind(c)}", _clip(_said(c.a.sentence)), _where(c.a.section, c.a.role),
-                     (f"{e.text} ({e.kind})" if e else ""), (_clip(_said(e.sentence)) if e else ""),
+            cells = [f"{c.a.verb}{c.a.object}{_kind(c)}", _clip(sentence_text(c.a.sentence)), _where(c.a.section, c.a.role),
+                     (f"{e.text} ({e.kind})" if e else ""), (_clip(sentence_text(e.sentence)) if e else ""),
                      (_where(e.section, e.role) if e else ""), f"{c.score:.2f}"]
             out.append("| " + " | ".join(_cell(x) for x in cells) + " |")
         out.append("")
@@ -136,7 +131,7 @@ def rich_view(d: DiffReport, console) -> None:
         for c in items:
             e = c.evidence
             table.add_row(f"{c.a.verb}{c.a.object}{_kind(c)}", _where(c.a.section, c.a.role),
-                          f"{e.text} ({e.kind})" if e else "", _clip(_said(e.sentence), 60) if e else "",
+                          f"{e.text} ({e.kind})" if e else "", _clip(sentence_text(e.sentence), 60) if e else "",
                           _where(e.section, e.role) if e else "", f"{c.score:.2f}")
         console.print(table)
     if d.new_commitments:

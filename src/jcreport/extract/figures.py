@@ -135,9 +135,7 @@ def _subject_after(doc: Doc, end: int, r: FigureReader) -> str | None:
 def _period_end_before(doc: Doc, lo: int, hi: int) -> int:
     """The furthest end of a period lying within [lo, hi) (periods are in text order; a clause is
     short, so the walk back is too)."""
-    starts = doc.__dict__.get("_period_starts")
-    if starts is None or len(starts) != len(doc.periods):
-        starts = doc.__dict__["_period_starts"] = [p.start for p in doc.periods]
+    starts = doc.period_starts()
     best = lo
     for i in range(bisect_left(starts, hi) - 1, -1, -1):
         p = doc.periods[i]

@@ -119,7 +119,7 @@ def _date(opening: str) -> str | None:
     return f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}" if m else None
 
 
-def _year(kind: str, date: str | None, opening: str, page: str) -> int | None:
+def _year(kind: str, date: str | None, opening: str) -> int | None:
     """The year whose work the document reports on (docs/contract.md): the year a review in the
     opening names; else a report's delivery date less one when it falls in the first quarter (a
     report in January 2024 is on 2023); else the date; else the latest year the opening names
@@ -196,7 +196,7 @@ def read(doc: Doc, lex: Lexicon) -> Meta:
     kind = r.doc_type.read(title_norm, opening, bonus)
     speaker = _SPEAKER.search(doc.norm[:1500])
     return Meta(title=title, organ=name, organ_level=level, region=region, doc_type=kind,
-                year=_year(kind, date, (title_norm + "\n" + opening), page), date=date,
+                year=_year(kind, date, (title_norm + "\n" + opening)), date=date,
                 speaker="".join(speaker.group("name").split()) if speaker else None)
 
 

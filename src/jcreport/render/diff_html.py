@@ -21,6 +21,7 @@ from html import escape
 from ..diff.models import CampaignDiff, CommitmentMatch, DiffReport, FigureKey, FigureRef, MeasureRef, ReportRef, \
     SeriesReport
 from ..diff.models import Evidence as EvidenceRef
+from ..diff.models import sentence_text
 from ..models import Span
 from .diff_html_assets import CAMPAIGN_OUTCOMES, DIFF_CSS, DIFF_JS, FILTERS, KINDS, OUTCOMES, REPORT_FIELDS, SERIES_CSS
 from .diff_svg import Axis, Dot, bar_pair, line_chart, number, stack
@@ -217,10 +218,6 @@ def _commitments(diff: DiffReport) -> str:
                     ["", "A 承诺 commitment", "结果 outcome", "B 依据 evidence in B", "#score"], rows)
 
 
-def _said(span) -> str:
-    return span.text if span is not None and span.text else ""
-
-
 def _where(section: str | None, role: str | None) -> str:
     text = " · ".join(x for x in (role, section) if x)
     return f'<span class="where">{escape(text)}</span>' if text else ""
@@ -236,12 +233,12 @@ def _commitment_row(c: CommitmentMatch) -> str:
     summary = f"A: {c.a.verb}{c.a.object} → {label} → {b}"
     policy = "" if c.a.concrete else ' <span class="kind-policy">policy</span>'
     a_cell = (f'<td><span class="verb">{escape(c.a.verb)}</span>{escape(c.a.object)}{policy}'
-              f'<span class="sentence">{escape(_said(c.a.sentence).strip())}</span>{_where(c.a.section, c.a.role)}</td>')
+              f'<span class="sentence">{escape(sentence_text(c.a.sentence).strip())}</span>{_where(c.a.section, c.a.role)}</td>')
     if e is None:
         b_cell = '<td class="none">—</td>'
     else:
         b_cell = (f'<td>{escape(e.text)} <span class="note">{escape(e.kind)}</span>'
-                  f'<span class="sentence">{escape(_said(e.sentence).strip())}</span>{_where(e.section, e.role)}</td>')
+                  f'<span class="sentence">{escape(sentence_text(e.sentence).strip())}</span>{_where(e.section, e.role)}</td>')
     cells = [a_cell, _badge(f"o-{c.outcome}", label), b_cell, f'<td class="num">{c.score:.2f}</td>']
     return _row(f"c-{c.a.id}", summary, cells, id=c.a.id, outcome=c.outcome, b_id=c.b.id if c.b else None)
 

@@ -334,7 +334,7 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
         if _closes_unopened(norm, obj_start, obj_end):
             continue                                  # 《关于加强…的决定》: a verb inside a document's title
         concrete = verb in r.concrete
-        if _in_frame(norm, _clause_start(norm, vstart), vstart, tend, r, policy=not concrete):
+        if _in_frame(norm, doc.sentence_at(vstart)[0], _clause_start(norm, vstart), vstart, tend, r, policy=not concrete):
             continue                                  # 在服务大局中, 从加大…等方面, 为进一步深化…,: no act
         if not concrete and (_frame(norm, obj_start, obj_end, r) or _disposed(words, i, norm, tend)
                              or norm[obj_start:obj_end].endswith("中")):
@@ -406,20 +406,14 @@ def _frame(norm: str, start: int, end: int, r: MeasureReader) -> bool:
 _MAIN_CLAUSE = re.compile(r"\d{1,2}月\d{1,2}日|日前|近日|今天|当天|我们|我院|该院|本院|检察院(?!的)|检察机关(?!的)")
 
 
-def _sentence_start(norm: str, pos: int) -> int:
-    for i in range(pos - 1, max(-1, pos - 200), -1):
-        if norm[i] in "。!?;\n":
-            return i + 1
-    return max(0, pos - 200)
-
-
-def _in_frame(norm: str, clause_start: int, vstart: int, vend: int, r: MeasureReader, policy: bool) -> bool:
+def _in_frame(norm: str, sentence: int, clause_start: int, vstart: int, vend: int, r: MeasureReader,
+              policy: bool) -> bool:
     """Whether a verb stands inside a circumstance, topic or purpose frame of its clause (lexicon
-    ``frame_spans``, ``purpose_leads``): 在…中, 从…等方面, 以…为契机, 为进一步…,."""
+    ``frame_spans``, ``purpose_leads``): 在…中, 从…等方面, 以…为契机, 为进一步…,. ``sentence``: where
+    the verb's sentence starts (a purpose may lead it over several clauses)."""
     cend = _next_clause_end(norm, vend)
     before, after = norm[clause_start:vstart], norm[vend:cend]
     if policy and r.purpose is not None and cend < len(norm) and norm[cend] == ",":
-        sentence = _sentence_start(norm, clause_start)
         if r.purpose.match(before) or r.purpose.match(norm, sentence) and not _MAIN_CLAUSE.search(norm, sentence, vstart):
             return True                               # 为进一步深化…,共同维护…,: the aims before the act
     for opener, close, policy_only in r.frame_spans:

@@ -275,22 +275,22 @@ def read(title: str | None, opening: str, r: OrganReader, page: str = "") -> tup
         return None, None, "unknown"
 
     text_all = (title or "") + opening
+    full = [_full_name(c, text_all, r) for _, c in found]     # each candidate's name, resolved once
 
-    def score(item: tuple[str, Candidate]) -> tuple:
-        where, c = item
+    def score(i: int) -> tuple:
+        where, c = found[i]
         text = title if where == "title" else opening
         end = c.start + len(c.place) + len(c.kind)
         acts = bool(_SUBJECT_AFTER.match(text or "", end))
-        named = _full_name(c, text_all, r) is not None
-        return (where == "title", named, c.kind != "检察机关", acts, -c.start)
+        return (where == "title", full[i] is not None, c.kind != "检察机关", acts, -c.start)
 
-    _, best = max(found, key=score)
+    chosen = max(range(len(found)), key=score)
+    best, organ = found[chosen][1], full[chosen]
     if best.redacted:                                 # ×××林区人民检察院: no name, but a level
         return None, None, r.level(best.place, best.kind, best.branch)
-    organ = _full_name(best, text_all, r)
     if organ is None:
         return None, None, "unknown"
-    names = {n for _, c in found if not c.redacted and (n := _full_name(c, text_all, r))}
+    names = {n for (_, c), n in zip(found, full) if not c.redacted and n}
     organ = max((n for n in names if n.endswith(organ)), key=len, default=organ)   # as far as the text gives it
     place = organ.removesuffix("人民检察院").removesuffix("检察院")
     return organ, (place or None), r.level(place if best.kind != "最高人民检察院" else "", best.kind, best.branch)

@@ -8,7 +8,7 @@ Two object similarities are implemented and compared on the test pairs (bench/be
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import yaml
@@ -93,7 +93,6 @@ class Match:
     outcome: str
     figure: object | None = None                      # a Metric or CaseCount of B's review part
     clause: tuple[int, int] | None = None             # a clause of B's problems part
-    extra: dict = field(default_factory=dict)
 
 
 def _campaigns(m: Measure, names: dict[str, str]) -> set[str]:

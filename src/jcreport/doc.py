@@ -56,7 +56,7 @@ class Doc:
     _token_starts: list[int] = field(default_factory=list, repr=False)
     _section_starts: list[int] = field(default_factory=list, repr=False)
     _period_starts: list[int] = field(default_factory=list, repr=False)
-    _spans: dict[tuple[int, int], Span] = field(default_factory=dict, repr=False)
+    _spans: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict, repr=False)
     _by_id: dict[str, SectionNode] = field(default_factory=dict, repr=False)
 
     @property
@@ -65,20 +65,23 @@ class Doc:
 
     def span(self, start: int, end: int) -> Span:
         """The grounded span of ``norm[start:end]``: offsets mapped to the source, text always
-        ``source[start:end]``. Built once per offsets (many records share a sentence) and not
-        re-validated, as it is right by construction."""
+        ``source[start:end]``."""
+        return Span(**self.span_dict(start, end))
+
+    def span_dict(self, start: int, end: int) -> dict[str, Any]:
+        """``span(start, end)`` as the dict a Report is validated from (made once per offsets: many
+        records share a sentence)."""
         key = (start, end)
         span = self._spans.get(key)
         if span is None:
-            s, e = self.pos.source(start), self.pos.source_end(end)
-            span = self._spans[key] = Span.model_construct(start=s, end=max(s, e), text=self.source[s:max(s, e)])
+            s, e = self.pos.source_range(start, end)
+            e = max(s, e)
+            span = self._spans[key] = {"start": s, "end": e, "text": self.source[s:e]}
         return span
 
     def text(self, start: int, end: int) -> str:
         """The source as written for ``norm[start:end]`` (glosses and spaces the copy skips included)."""
-        if self.pos.identity:
-            return self.source[start:end]
-        s, e = self.pos.source(start), self.pos.source_end(end)
+        s, e = self.pos.source_range(start, end)
         return self.source[s:e] if e > s else ""
 
     def sentence_at(self, pos: int) -> tuple[int, int]:

@@ -4,9 +4,9 @@ measured in the same run, interleaved, medians of several runs (the machine is s
 Usage: python bench/bench_extract.py [--repeat 5] [--sizes 10000 30000 100000 300000 1000000]
 
 - scaling: for each size, a text of that many characters built from the samples and the real
-  corpus; CPU time of jcreport's CLI path (extract, then the Report as JSON), of jieba.lcut and of
-  rjieba.cut on it, interleaved, median of --repeat runs: chars/s and the ratio to each; peak RSS
-  of a fresh process extracting it once.
+  corpus; CPU time of jcreport's CLI path (extract, then the Report as JSON bytes), of jieba.lcut and of
+  rjieba.cut on it, interleaved, median of --repeat runs: chars/s and the ratio to each; the peak
+  RSS of the CLI (`jcreport extract FILE -o OUT`) run on it once.
 - start-up: CPU time of a cold `jcreport extract` of a short sample against `python -c "import
   jieba"`, interleaved, median of 5.
 """
@@ -15,10 +15,9 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import resource
 import statistics
-import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -31,27 +30,35 @@ def corpus_text(size: int) -> str:
     return (base * (size // len(base) + 1))[:size]
 
 
-def cpu(fn) -> float:
+def cpu(fn, *args) -> float:
     t0 = time.process_time()
-    fn()
+    fn(*args)
     return time.process_time() - t0
 
 
-def child_peak(size: int) -> int:
-    """Peak RSS (bytes) of a fresh process that extracts a text of ``size`` chars once."""
-    code = ("import resource,sys; sys.path.insert(0, %r); from bench_extract import corpus_text;"
-            "from jcreport import extract; from jcreport.render import to_json;"
-            "t = corpus_text(%d); to_json(extract(t));"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)") % (str(ROOT / "bench"), size)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    return int(out.split()[-1]) * 1024
+def cli_peak(size: int) -> int:
+    """Peak RSS (bytes) of the CLI itself, ``jcreport extract FILE -o OUT``, on a text of ``size``
+    chars (read from the child's own rusage, so nothing else run here counts; a forked child
+    would count this process's pages, jieba's dictionary among them, as its own)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.txt"
+        src.write_text(corpus_text(size), encoding="utf-8")
+        args = [sys.executable, "-m", "jcreport", "extract", str(src), "-o", str(Path(tmp) / "out.json")]
+        pid = os.posix_spawn(sys.executable, args, os.environ)   # no fork: the child never holds this process's pages
+        _, status, usage = os.wait4(pid, 0)
+        if status:
+            raise SystemExit(f"jcreport extract failed on {size} chars")
+        return usage.ru_maxrss * 1024
 
 
 def cold(cmd: list[str]) -> float:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(cmd, check=True, capture_output=True)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    """CPU time (user + system) of a command started afresh, its output discarded."""
+    devnull = [(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)]
+    pid = os.posix_spawn(cmd[0], cmd, os.environ, file_actions=devnull)
+    _, status, usage = os.wait4(pid, 0)
+    if status:
+        raise SystemExit(f"{' '.join(cmd)} failed")
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -64,7 +71,7 @@ def main() -> None:
     import rjieba
 
     from jcreport import extract
-    from jcreport.render import to_json
+    from jcreport.render import to_json_bytes
 
     jieba.setLogLevel(logging.WARNING)
     jt = jieba.Tokenizer()
@@ -77,13 +84,13 @@ def main() -> None:
         text = corpus_text(size)
         runs = {"jcreport": [], "jieba": [], "rjieba": []}
         for _ in range(args.repeat):
-            runs["jcreport"].append(cpu(lambda: to_json(extract(text))))
-            runs["jieba"].append(cpu(lambda: jt.lcut(text)))
-            runs["rjieba"].append(cpu(lambda: rjieba.cut(text, True)))
+            runs["jcreport"].append(cpu(lambda t: to_json_bytes(extract(t)), text))
+            runs["jieba"].append(cpu(jt.lcut, text))
+            runs["rjieba"].append(cpu(rjieba.cut, text, True))
         rate = {k: size / statistics.median(v) for k, v in runs.items()}
         print(f"{size:>9} {rate['jcreport'] / 1e6:9.3f} M/s {rate['jieba'] / 1e6:9.3f} M/s {rate['rjieba'] / 1e6:9.3f} M/s"
               f" {rate['jcreport'] / rate['jieba']:6.2f}x {rate['jcreport'] / rate['rjieba']:7.2f}x"
-              f" {child_peak(size) / 2**20:6.0f} MiB")
+              f" {cli_peak(size) / 2**20:6.0f} MiB")
 
     sample = ROOT / "samples" / "001_ed9c6841f7749872.txt"
     ours, theirs = [], []

@@ -56,7 +56,6 @@ class Doc:
     _token_starts: list[int] = field(default_factory=list, repr=False)
     _section_starts: list[int] = field(default_factory=list, repr=False)
     _period_starts: list[int] = field(default_factory=list, repr=False)
-    _spans: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict, repr=False)
     _by_id: dict[str, SectionNode] = field(default_factory=dict, repr=False)
 
     @property
@@ -69,15 +68,10 @@ class Doc:
         return Span(**self.span_dict(start, end))
 
     def span_dict(self, start: int, end: int) -> dict[str, Any]:
-        """``span(start, end)`` as the dict a Report is validated from (made once per offsets: many
-        records share a sentence)."""
-        key = (start, end)
-        span = self._spans.get(key)
-        if span is None:
-            s, e = self.pos.source_range(start, end)
-            e = max(s, e)
-            span = self._spans[key] = {"start": s, "end": e, "text": self.source[s:e]}
-        return span
+        """``span(start, end)`` as the dict a record is validated from."""
+        s, e = self.pos.source_range(start, end)
+        e = max(s, e)
+        return {"start": s, "end": e, "text": self.source[s:e]}
 
     def text(self, start: int, end: int) -> str:
         """The source as written for ``norm[start:end]`` (glosses and spaces the copy skips included)."""

@@ -15,7 +15,7 @@ from . import tokenize as tokenize_stage
 from .doc import Doc
 from .extract import campaigns, checks, chrome, figures, measures, meta
 from .lexicons import Lexicon, load_lexicon
-from .models import Report
+from .models import Campaign, CaseCount, Measure, Metric, Report, Section, SentenceSpan, Source
 from .normalize import reading_copy
 
 
@@ -93,9 +93,9 @@ def run(doc: Doc, lexicon: Lexicon | None = None, tokenizer: str = tokenize_stag
 
 
 def to_report(doc: Doc) -> Report:
-    """The Report of a document that has run through the stages. The records are built as plain
-    dicts and validated once, as one tree, by pydantic's core (what a model's ``__init__`` does per
-    record, without a Python call per record and span: a third of the time)."""
+    """The Report of a document that has run through the stages. Each record is built as a plain
+    dict and validated by pydantic's core at once (no Python call per span; a record's dicts are
+    garbage before the next one is built, so they never pile up beside the models)."""
     ids: dict[int, str] = {}
     metrics, cases = [], []
     for i, fig in enumerate(doc.figures):
@@ -106,39 +106,56 @@ def to_report(doc: Doc) -> Report:
             ids[i] = f"m{len(metrics) + 1}"
             metrics.append(i)
     span = doc.span_dict
+    sentence = _sentences(doc)
 
     def common(i: int) -> dict:
         fig = doc.figures[i]
         n = fig.number
         return dict(id=ids[i], value=n.value, raw=doc.text(fig.start, fig.end), unit=n.unit, qualifier=n.qualifier,
                     bound=n.bound, redacted=n.redacted, upper=n.upper, period=fig.period, section=fig.section,
-                    sentence=span(*fig.sentence), span=span(fig.start, fig.end))
+                    sentence=sentence(fig.sentence), span=span(fig.start, fig.end))
 
-    return Report.model_validate(dict(
+    return Report(
         doc_id=doc.doc_id,
-        source=dict(path=doc.path, format=doc.format, encoding=doc.encoding, chars=len(doc.source)),
+        source=Source(path=doc.path, format=doc.format, encoding=doc.encoding, chars=len(doc.source)),
         meta=doc.meta,
-        outline=[_section(doc, s) for s in doc.sections],
-        metrics=[dict(common(i), kind=doc.figures[i].kind, subject=doc.figures[i].subject,
-                      change=doc.figures[i].change,
-                      refers_to=ids.get(doc.figures[i].refers_to) if doc.figures[i].refers_to is not None else None)
+        outline=[Section.model_validate(_section(doc, s)) for s in doc.sections],
+        metrics=[Metric.model_validate(dict(common(i), kind=doc.figures[i].kind, subject=doc.figures[i].subject,
+                                            change=doc.figures[i].change,
+                                            refers_to=ids.get(doc.figures[i].refers_to)
+                                            if doc.figures[i].refers_to is not None else None))
                  for i in metrics],
-        case_counts=[dict(common(i), action=doc.figures[i].action, case_type=doc.figures[i].case_type,
-                          subject=doc.figures[i].subject) for i in cases],
-        measures=[_measure(doc, i, m) for i, m in enumerate(doc.measures)],
-        campaigns=[dict(id=f"k{i + 1}", name=c.name, kind=c.kind, lexicon_id=c.lexicon_id,
-                        mentions=[span(s, e) for s, e in c.mentions], section=doc.section_at(c.mentions[0][0]),
-                        years=c.years) for i, c in enumerate(doc.campaigns)],
+        case_counts=[CaseCount.model_validate(dict(common(i), action=doc.figures[i].action,
+                                                   case_type=doc.figures[i].case_type, subject=doc.figures[i].subject))
+                     for i in cases],
+        measures=[Measure.model_validate(_measure(doc, i, m, sentence)) for i, m in enumerate(doc.measures)],
+        campaigns=[Campaign.model_validate(dict(id=f"k{i + 1}", name=c.name, kind=c.kind, lexicon_id=c.lexicon_id,
+                                                mentions=[span(s, e) for s, e in c.mentions],
+                                                section=doc.section_at(c.mentions[0][0]), years=c.years))
+                   for i, c in enumerate(doc.campaigns)],
         warnings=doc.warnings,
-    ))
+    )
 
 
-def _measure(doc: Doc, i: int, m) -> dict:
+def _sentences(doc: Doc) -> Callable[[tuple[int, int]], SentenceSpan]:
+    """A record's sentence as one SentenceSpan shared by all the records of that sentence: a
+    Report holds each sentence's text once."""
+    made: dict[tuple[int, int], SentenceSpan] = {}
+
+    def sentence(key: tuple[int, int]) -> SentenceSpan:
+        found = made.get(key)
+        if found is None:
+            found = made[key] = SentenceSpan.model_validate(doc.span_dict(*key))
+        return found
+    return sentence
+
+
+def _measure(doc: Doc, i: int, m, sentence: Callable[[tuple[int, int]], SentenceSpan]) -> dict:
     start, end = min(m.start, m.object_start), max(m.verb_end, m.object_end)
     return dict(id=f"a{i + 1}", verb=doc.text(m.start, m.verb_end), object=doc.text(m.object_start, m.object_end),
                 category=m.category, status=m.status, cue=m.cue, concrete=m.concrete, partners=m.partners,
                 campaigns=[f"k{k + 1}" for k in m.campaigns], section=doc.section_at(m.start),
-                sentence=doc.span_dict(*doc.sentence_over(start, end)), span=doc.span_dict(start, end),
+                sentence=sentence(doc.sentence_over(start, end)), span=doc.span_dict(start, end),
                 object_span=doc.span_dict(m.object_start, m.object_end), objects=m.objects)
 
 
@@ -160,7 +177,9 @@ def extract(text: str, *, path: str | Path | None = None, encoding: str = "utf-8
         norm, pos = reading_copy(text)
         doc = Doc(source=text, norm=norm, pos=pos, path=str(path) if path is not None else None,
                   encoding=encoding, format=format)
-        return to_report(run(doc, lexicon, tokenizer))
+        run(doc, lexicon, tokenizer)
+        doc.tokens = []                               # no record reads them: freed before the records are built
+        return to_report(doc)
     finally:
         if paused:
             gc.enable()

@@ -9,12 +9,13 @@ as one token where jieba splits at the punctuation. Every backend owns a private
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import logging
-from itertools import accumulate
+import sys
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from itertools import accumulate
+from pathlib import Path
 from typing import Protocol
 
 from .doc import Doc
@@ -25,15 +26,19 @@ Token = tuple[str, int, int]
 
 class Tokens(Sequence[Token]):
     """Tokens as parallel lists of words and start offsets; ``(word, start, end)`` tuples are made
-    only for the tokens a stage reads (the full list of tuples costs as much as segmenting)."""
+    only for the tokens a stage reads (the full list of tuples costs as much as segmenting). Each
+    distinct word is one string (a report repeats a few thousand words), and the offsets are a
+    machine-int array: a million characters' tokens take 8 MiB instead of 55."""
 
-    def __init__(self, words: list[str], starts: list[int], length: int) -> None:
+    def __init__(self, words: list[str], starts: Sequence[int], length: int) -> None:
         self.words, self.starts, self._length = words, starts, length
 
     @classmethod
     def from_words(cls, words: list[str]) -> "Tokens":
-        starts = [0, *accumulate(map(len, words))]
-        return cls(words, starts[:-1], starts[-1])
+        words = list(map(sys.intern, words))
+        starts = array("q", accumulate(map(len, words), initial=0))
+        length = starts.pop()
+        return cls(words, starts, length)
 
     def __len__(self) -> int:
         return len(self.words)

@@ -12,7 +12,7 @@ from ..errors import EXIT_CODES, OutputError, exit_codes_epilog
 from ..lexicons import load_lexicon
 from ..pipeline import extract
 from ..reading import MAX_BYTES, read_input
-from ..render import SENTENCES, only_fields, to_json, to_yaml
+from ..render import SENTENCES, only_fields, to_json_bytes, to_yaml
 from ..tokenize import BACKENDS, DEFAULT
 
 FORMATS = ("json", "yaml", "table", "html")
@@ -77,25 +77,39 @@ def extract_command(path: str, fmt: str, output: str, max_bytes: int, ascii: boo
         shown = report.model_copy(update={k: [] for k in ("metrics", "case_counts", "measures", "campaigns")
                                           if include is not None and k not in include})
         body = render_html(shown, text)
+    elif fmt == "json":
+        data = to_json_bytes(report, ascii=ascii, include=include, sentences=sentences)
+        del report                                     # a large Report is freed before it is written
+        with _written(output, binary=True) as fh:
+            fh.write(data)
+            fh.write(b"\n")
+        return
     else:
-        body = to_json(report, ascii=ascii, include=include, sentences=sentences) if fmt == "json" \
-            else to_yaml(report, include, sentences)
+        body = to_yaml(report, include, sentences)
     with _written(output) as fh:
-        fh.write(body + ("" if body.endswith("\n") else "\n"))
+        fh.write(body)
+        if not body.endswith("\n"):
+            fh.write("\n")
 
 
 @contextmanager
-def _written(output: str):
-    """A file (or stdout for -) to write to; any failure to open, write or flush it (a folder, no
-    permission, a full disk: -o /dev/full) is one OutputError (exit 9)."""
+def _written(output: str, binary: bool = False):
+    """A file (or stdout for -) to write to, as text or as bytes; any failure to open, write or
+    flush it (a folder, no permission, a full disk: -o /dev/full) is one OutputError (exit 9)."""
     name = "<stdout>" if output == "-" else output
+    stdout = sys.stdout.buffer if binary and hasattr(sys.stdout, "buffer") else sys.stdout
     try:
-        fh = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+        if output == "-":
+            fh = stdout
+            if binary:
+                sys.stdout.flush()                     # nothing written as text may come after the bytes
+        else:
+            fh = open(output, "wb") if binary else open(output, "w", encoding="utf-8")
         try:
             yield fh
             fh.flush()
         finally:
-            if fh is not sys.stdout:
+            if fh is not stdout:
                 fh.close()
     except BrokenPipeError:
         raise                                          # | head: ends quietly (ends.py)

@@ -56,6 +56,15 @@ def to_json(report: Report, *, ascii: bool = False, indent: int | None = 2, incl
     return json.dumps(dump(report, include, sentences), ensure_ascii=ascii, indent=indent)
 
 
+def to_json_bytes(report: Report, *, ascii: bool = False, include: set[str] | None = None,
+                  sentences: str = "text") -> bytes:
+    """``to_json(...)`` encoded as UTF-8, made as bytes by the serializer itself when nothing is
+    reshaped: a large Report is never held as a str and its encoding at once."""
+    if not ascii and sentences == "text":
+        return report.__pydantic_serializer__.to_json(report, indent=2, include=include)
+    return to_json(report, ascii=ascii, include=include, sentences=sentences).encode("utf-8")
+
+
 def to_yaml(report: Report, include: set[str] | None = None, sentences: str = "text") -> str:
     import yaml
 

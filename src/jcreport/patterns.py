@@ -62,19 +62,31 @@ def build(template: str, parts: Mapping[str, str], flags: int = re.VERBOSE) -> r
     return re.compile(expand(template, parts), flags)
 
 
-def scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def scan(pattern: re.Pattern[str], starts: re.Pattern[str] | tuple[re.Pattern[str], ...],
+         text: str) -> Iterator[re.Match[str]]:
     """Like ``pattern.finditer(text)``, but tries ``pattern`` only where ``starts`` matches.
 
     ``starts`` is a cheap pattern for the characters every match begins with; the regex engine
     skips to them at C speed, where a large pattern would be tried (and fail) at every character.
+    It skips fastest when the pattern opens with a literal or a character class (a lookbehind
+    first makes it try every character), so ``starts`` may also be a tuple of such patterns whose
+    matches never overlap one another: their start offsets are merged in text order.
     Matches do not overlap; an empty match is skipped.
     """
     pos = 0
-    for cand in starts.finditer(text):
-        at = cand.start()
+    for at in _start_offsets(starts, text):
         if at < pos:
             continue
         m = pattern.match(text, at)
         if m and m.end() > at:
             yield m
             pos = m.end()
+
+
+def _start_offsets(starts: re.Pattern[str] | tuple[re.Pattern[str], ...], text: str) -> list[int]:
+    """Start offsets of the matches of ``starts`` (one pattern or several) in text order."""
+    if isinstance(starts, re.Pattern):
+        return [m.start() for m in starts.finditer(text)]
+    offsets = [m.start() for p in starts for m in p.finditer(text)]
+    offsets.sort()
+    return offsets

@@ -11,17 +11,27 @@ class Spans:
         self.starts = [s for s, _ in spans]
         self.spans = spans
 
-    def _near(self, start: int, end: int):
+    def _near(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The (at most two) last spans starting at or before ``end``: the only ones that can hold
+        or overlap ``[start, end)``, as the spans do not overlap."""
         i = bisect_right(self.starts, end)
-        for j in range(max(0, i - 2), i):
-            yield self.spans[j]
+        return self.spans[max(0, i - 2):i]
 
     def overlaps(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self._near(start, end))
+        for s, e in self._near(start, end):
+            if s < end and start < e:
+                return True
+        return False
 
     def contains(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self._near(start, end))
+        for s, e in self._near(start, end):
+            if s <= start and end <= e:
+                return True
+        return False
 
     def inside(self, pos: int) -> bool:
         """Whether ``pos`` lies strictly inside one of the spans."""
-        return any(s < pos < e for s, e in self._near(pos, pos + 1))
+        for s, e in self._near(pos, pos + 1):
+            if s < pos < e:
+                return True
+        return False

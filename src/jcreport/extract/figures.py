@@ -24,7 +24,10 @@ _BASIS_LEADS = frozenset("比较与同")
 _BASELINE = re.compile(r"(?:去年同期|上年同期|去年|上年|同期|上一年)(?:为|是|有|共)?$")
 
 
-@dataclass
+_UNREAD = object()    # a Figure's noun_after before it is read
+
+
+@dataclass(slots=True)
 class Figure:
     """One figure on its way to a record; ``record`` builds the pydantic model."""
 
@@ -47,6 +50,7 @@ class Figure:
     section: str | None = None
     run_head: int | None = None        # index of the first figure of a run (5725件8616人)
     extra: dict = field(default_factory=dict)
+    noun_after: object = _UNREAD       # _subject_after, read once (classify and the subject both ask)
 
 
 class FigureReader:
@@ -71,6 +75,8 @@ class FigureReader:
         self.staff_nouns = tuple(lex.actions.staff_nouns)
         verbs = [v.verb for v in lex.measure_verbs.verbs]
         self.verb_words = tuple(verbs)
+        self.verb_set = frozenset(verbs)               # for _ends_with_verb
+        self.verb_lengths = sorted({len(v) for v in verbs})
         self.linking_tail = re.compile(alternation(fw.linking) + "+$")
         self.stop_words = set(fw.stop_after) | set(verbs) | set(lex.actions.honour_words)
         self.direction = {**{w: "up" for w in fw.up}, **{w: "down" for w in fw.down}}
@@ -89,11 +95,12 @@ def reader(lex: Lexicon) -> FigureReader:
     return FigureReader(lex)
 
 
-def _clause_start(norm: str, sent_start: int, pos: int) -> int:
-    for i in range(pos - 1, sent_start - 1, -1):
-        if _CLAUSE_BREAK.match(norm, i):
-            return i + 1
-    return sent_start
+def _clause_start(backwards: str, sent_start: int, pos: int) -> int:
+    """Where the clause of ``pos`` begins: after the last clause break before it in its sentence.
+    ``backwards`` is the text reversed, so the nearest break before ``pos`` is a forward search."""
+    n = len(backwards)
+    m = _CLAUSE_BREAK.search(backwards, n - pos, n - sent_start)
+    return n - m.start() if m else sent_start
 
 
 def _clause_end(norm: str, pos: int, sent_end: int) -> int:
@@ -125,11 +132,47 @@ def _strip_subject(doc: Doc, start: int, end: int, r: FigureReader) -> str | Non
 def _subject_after(doc: Doc, end: int, r: FigureReader) -> str | None:
     """The counted noun right after the unit: 33个案例获评 -> 案例."""
     stop = end
-    for word, s, _ in doc.tokens_from(end, 6):
-        if s != stop or not _CJK.match(word) or word in r.stop_words or word in r.action_of:
+    for word in _words_from(doc, end, 6):
+        if not _CJK.match(word) or word in r.stop_words or word in r.action_of:
             break                                    # 7人次|提起民事诉讼: a verb, not a counted noun
-        stop = s + len(word)
+        stop += len(word)
     return doc.text(end, stop) if stop > end else None
+
+
+def _words_from(doc: Doc, pos: int, count: int) -> list[str]:
+    """The words of up to ``count`` tokens from ``pos`` on, as far as they follow one another
+    without a gap; a token that straddles ``pos`` is cut there (``Doc.tokens_from``, read on the
+    tokens' parallel lists without building a tuple per token)."""
+    words, starts = getattr(doc.tokens, "words", None), getattr(doc.tokens, "starts", None)
+    if words is None or starts is None:
+        out, stop = [], pos
+        for word, s, _ in doc.tokens_from(pos, count):
+            if s != stop:
+                break
+            out.append(word)
+            stop = s + len(word)
+        return out
+    i = bisect_right(starts, pos) - 1
+    if i < 0:
+        return []                                    # the first token starts after ``pos``: a gap
+    start, word = starts[i], words[i]
+    if start + len(word) <= pos:
+        return []                                    # ``pos`` lies in a gap after token i
+    out = [word[pos - start:]]
+    stop = start + len(word)
+    for k in range(i + 1, min(len(words), i + count)):
+        if starts[k] != stop:
+            break
+        out.append(words[k])
+        stop += len(words[k])
+    return out
+
+
+def _noun_after(doc: Doc, fig: Figure, r: FigureReader) -> str | None:
+    """``_subject_after`` of a figure, read once per figure."""
+    if fig.noun_after is _UNREAD:
+        fig.noun_after = _subject_after(doc, fig.end, r)
+    return fig.noun_after
 
 
 def _period_end_before(doc: Doc, lo: int, hi: int) -> int:
@@ -167,11 +210,30 @@ def _last_verb_end(doc: Doc, begin: int, start: int, r: FigureReader) -> int | N
     (深入开展|践学活动4次 -> after 开展); a verb bound to a one-character suffix (业务推进|会) is part
     of a noun."""
     end = None
-    tokens = doc.tokens_between(begin, start)
-    for (word, _, e), nxt in zip(tokens, tokens[1:]):
-        if e < start and word.endswith(r.verb_words) and len(nxt[0]) > 1:
+    words, starts = getattr(doc.tokens, "words", None), getattr(doc.tokens, "starts", None)
+    if words is None or starts is None:
+        tokens = doc.tokens_between(begin, start)
+        for (word, _, e), nxt in zip(tokens, tokens[1:]):
+            if e < start and _ends_with_verb(word, r) and len(nxt[0]) > 1:
+                end = e
+        return end
+    i, j = bisect_right(starts, begin - 1), bisect_right(starts, start - 1)  # the tokens starting in [begin, start)
+    if j > i and starts[j - 1] + len(words[j - 1]) > start:
+        j -= 1                                       # the last one runs past ``start``: not wholly between
+    for k in range(i, j - 1):
+        word = words[k]
+        e = starts[k] + len(word)
+        if e < start and _ends_with_verb(word, r) and len(words[k + 1]) > 1:
             end = e
     return end
+
+
+def _ends_with_verb(word: str, r: FigureReader) -> bool:
+    """``word.endswith(r.verb_words)``, looked up by the verbs' lengths rather than tried verb by verb."""
+    for n in r.verb_lengths:
+        if word[-n:] in r.verb_set:
+            return True
+    return False
 
 
 def classify(doc: Doc, fig: Figure, r: FigureReader, figs: list[Figure] = ()) -> None:
@@ -189,7 +251,7 @@ def classify(doc: Doc, fig: Figure, r: FigureReader, figs: list[Figure] = ()) ->
     acts = acts_before(norm, fig.clause_start, fig.start, r)
     if r.honour.search(norm, fig.end, clause_end) or (acts and r.honour.search(norm, acts[-1].end(), fig.start)):
         return
-    noun_after = _subject_after(doc, fig.end, r)
+    noun_after = _noun_after(doc, fig, r)
     after = None if acts else act_after(norm, fig, r, noun_after, clause_end)
     if noun_after is not None and not noun_after.endswith(r.case_nouns) and not (
             after and n.unit in _PERSON_UNITS and r.action_of[after.group()] in r.person_actions):
@@ -226,7 +288,7 @@ def read_change(norm: str, fig: Figure, r: FigureReader) -> None:
     sent_left = norm[fig.sentence[0]:fig.start]
     for b in r.basis.finditer(sent_left):
         basis = b.group()
-    fig.change = Change(direction=r.direction[m.group("dir")], basis=basis)
+    fig.change = Change.model_construct(direction=r.direction[m.group("dir")], basis=basis)  # valid by construction
 
 
 def _take_baseline_of(figs: list[Figure], i: int) -> None:
@@ -346,11 +408,12 @@ def read(doc: Doc, lex: Lexicon) -> list[Figure]:
     doc.periods = periods.find(norm, periods.grammar(lex), doc.meta.year, doc.text)
     figs: list[Figure] = []
     chrome = doc.chrome
+    backwards = norm[::-1]                            # for _clause_start
     for cand in numbers.find(norm, g):
         if chrome is not None and chrome.overlaps(cand.start, cand.end):
             continue                                  # 浏览次数: 1234次 in page chrome counts nothing of the report
         sent = doc.sentence_over(cand.start, cand.end)
-        fig = Figure(cand.start, cand.end, numbers.resolve(cand, g), sent, _clause_start(norm, sent[0], cand.start))
+        fig = Figure(cand.start, cand.end, numbers.resolve(cand, g), sent, _clause_start(backwards, sent[0], cand.start))
         fig.left_bound = figs[-1].end if figs else 0
         figs.append(fig)
     attach_runs(figs, norm)
@@ -373,7 +436,7 @@ def read(doc: Doc, lex: Lexicon) -> list[Figure]:
                     fig.type, fig.action = "case_count", "办理"
             elif fig.type == "case_count" and r.breakdown.match(norm, fig.clause_start):
                 fig.extra["part"] = True
-            after = _subject_after(doc, fig.end, r) if fig.number.kind == "count" else None
+            after = _noun_after(doc, fig, r) if fig.number.kind == "count" else None
             if fig.type == "case_count" and after and not after.endswith(r.case_nouns):
                 after = None
             fig.subject = after or _subject_before(doc, fig.start, r, fig)

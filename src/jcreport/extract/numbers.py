@@ -45,13 +45,25 @@ _FIGURE = r"""
       (?P<unit>{UNIT}) (?P<post>{SUFFIX})?
   )
 """
-# Where a figure can begin: the first digit of a run of digits (Arabic, Chinese, redacted).
-_STARTS = re.compile(r"""
-    (?<![\d零〇一二两三四五六七八九十百千万亿])(?<!\d[,.])
-    (?:[\d零〇二两三四五六七八九十百千]|一(?=[零〇一二两三四五六七八九十百千万亿点名人件位起]))  # first digit of a run; a lone 一 only when it may count (一名…、两名)
-  | (?<![×X*x])[×X*x]                                                                   # first redaction mark
-""", re.VERBOSE)
+# Where a figure can begin: the first digit of a run of digits (Arabic, Chinese, redacted). The
+# character comes first and what stands before it is tested behind it, so the regex engine skips
+# to candidate characters at C speed (a lookbehind first would be tried at every character).
+# The lookahead only spares the large pattern starts where it cannot match: every branch of
+# _FIGURE reads a number (its characters are {RUN}) and then 分, 成, a multiplier, a middle
+# qualifier, a unit, a space, a range joiner or a colon ({FOLLOW}: their first characters).
+_STARTS = r"""
+    [\d零〇一二两三四五六七八九十百千×X*x]
+    (?:
+        (?<![\d零〇一二两三四五六七八九十百千万亿].)(?<!\d[,.].)                   # first digit of a run;
+        (?:(?<=[\d零〇二两三四五六七八九十百千])
+          | (?<=一)(?=[零〇一二两三四五六七八九十百千万亿点名人件位起]))         # a lone 一 only when it may count (一名…、两名)
+      | (?<=[×X*x])(?<![×X*x].)                                                     # first redaction mark
+    )
+    (?={RUN}*?{FOLLOW})
+"""
+_RUN = r"[\d,.零〇一二两三四五六七八九十百千万亿×X*x]"
 _RANK = r"(?P<ord>第(?P<rank>{ARABIC}|{CN})(?:位|名)?|前(?P<top>{ARABIC}|{CN})(?:名|位)?|(?P<first>首位|榜首))"
+_RANK_STARTS = re.compile("[第前首榜]")   # the characters a rank begins with, for ``scan``
 _RANK_CONTEXT = r"(?:{RANKCTX})\Z"   # \Z: "安排\n" must not read as 排|
 
 
@@ -96,18 +108,29 @@ class NumberGrammar:
             JOIN=alternation(units.range_joiners),
         )
         self.figure = build(_FIGURE, parts)
+        follow = {w[0] for w in (*units.multipliers, *(u.unit for u in units.units), *units.range_joiners,
+                                 *(e.word for e in q["middle"])) if w}
+        self.starts = build(_STARTS, {"RUN": _RUN, "FOLLOW": _char_class(follow | set("分成 \u3000:"))})
         self.rank = build(_RANK, parts)
         self.rank_context = build(_RANK_CONTEXT, parts)
         # 第一方阵, 第五届, 第一次, 第一部: an ordinal in a name, not a rank
         self.not_rank = re.compile(alternation(["方阵", "梯队", "届", "期", "批", "轮", "季度"] + [u.unit for u in units.units]))
         self.far_prefix = re.compile("(?P<q>" + alternation(e.word for e in q["prefix"] if e.bound != "exact")[3:-1]
                                      + r")(?:了|占[^,;:。!?\n]{0,12}?的)$")
-        self.prefixes = sorted((e.word for e in q["prefix"]), key=len, reverse=True)
+        # the longest qualifier ending where a number starts: searched from as far back as the
+        # longest one reaches, the leftmost match that ends there is the longest
+        self.prefix = re.compile(alternation(e.word for e in q["prefix"]) + r"\Z")
+        self.prefix_reach = max((len(e.word) for e in q["prefix"]), default=0)
         self.bounds = {(e.where, e.word): e.bound for e in units.qualifiers}
         self.multipliers = {k: Decimal(v) for k, v in units.multipliers.items()}
         self.unit_kind = {u.unit: u.kind for u in units.units}
         self.slogans = re.compile(alternation(lex.exclusions.slogans))
         self.not_after = re.compile(alternation(lex.exclusions.not_after))
+
+
+def _char_class(chars: set[str]) -> str:
+    """A regex class of the given characters."""
+    return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"
 
 
 @lru_cache(maxsize=8)
@@ -120,10 +143,8 @@ _QUOTED = re.compile(r"“[^“”\n]{1,24}”|‘[^‘’\n]{1,24}’")
 
 def _prefix(text: str, start: int, g: NumberGrammar) -> str | None:
     """The qualifier written right before a number (近3000件, 超过50%), if any."""
-    for word in g.prefixes:
-        if text.startswith(word, start - len(word), start):
-            return word
-    return None
+    m = g.prefix.search(text, max(0, start - g.prefix_reach), start)
+    return m.group() if m else None
 
 
 _COUNT_NEAR = re.compile(r"[^,;:。!?\n、和及与]{0,10}[、和及与](?:[\d两二三四五六七八九十])")
@@ -169,26 +190,31 @@ def find(norm: str, g: NumberGrammar) -> list[NumberCandidate]:
     slogans = Spans([(s.start(), s.end()) for s in g.slogans.finditer(norm)])
     quoted = Spans([(q.start(), q.end()) for q in _QUOTED.finditer(norm)])
     found: list[NumberCandidate] = []
-    for m in scan(g.figure, _STARTS, norm):
-        if _excluded(norm, m, g) or slogans.overlaps(m.start(), m.end()) or quoted.contains(m.start(), m.end()):
+    for m in scan(g.figure, g.starts, norm):
+        start, end = m.span()
+        if _excluded(norm, m, g) or slogans.overlaps(start, end) or quoted.contains(start, end):
             continue
-        form = "percent" if m.group("pct") else "fraction" if m.group("den") else "tenths" if m.group("tenths") \
-            else "range" if m.group("lo") else "ratio" if m.group("ra") else "plain"
-        if form == "ratio" and (not _ratio_context(norm, m.start()) or _zero(m.group("ra"))):
-            continue                                  # 0:1.06 has no value b/a: no figure (a value is null only when redacted)
         parts = m.groupdict()
-        parts["pre"] = _prefix(norm, m.start(), g)
-        parts["far"] = None if parts["pre"] else _far_prefix(norm, m.start(), g)
-        start = m.start() - len(parts["pre"] or "")
-        found.append(NumberCandidate(start, m.end(), form, parts))
+        form = _form(parts)
+        if form == "ratio" and (not _ratio_context(norm, start) or _zero(parts["ra"])):
+            continue                                  # 0:1.06 has no value b/a: no figure (a value is null only when redacted)
+        pre = parts["pre"] = _prefix(norm, start, g)
+        parts["far"] = None if pre else _far_prefix(norm, start, g)
+        found.append(NumberCandidate(start - len(pre or ""), end, form, parts))
     taken = Spans([(c.start, c.end) for c in found])
-    for m in g.rank.finditer(norm):
-        start = m.start()
-        if g.rank_context.search(norm, max(0, start - 10), start) and not taken.overlaps(start, m.end()) \
-                and not slogans.overlaps(start, m.end()) and not g.not_rank.match(norm, m.end()):
-            found.append(NumberCandidate(start, m.end(), "rank", m.groupdict()))
+    for m in scan(g.rank, _RANK_STARTS, norm):
+        start, end = m.span()
+        if g.rank_context.search(norm, max(0, start - 10), start) and not taken.overlaps(start, end) \
+                and not slogans.overlaps(start, end) and not g.not_rank.match(norm, end):
+            found.append(NumberCandidate(start, end, "rank", m.groupdict()))
     found.sort(key=lambda c: c.start)
     return found
+
+
+def _form(parts: dict[str, str | None]) -> str:
+    """Which branch of the figure pattern matched, from its groups."""
+    return "percent" if parts["pct"] else "fraction" if parts["den"] else "tenths" if parts["tenths"] \
+        else "range" if parts["lo"] else "ratio" if parts["ra"] else "plain"
 
 
 def _ratio_context(text: str, start: int) -> bool:

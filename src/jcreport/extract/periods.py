@@ -51,7 +51,16 @@ class PeriodGrammar:
         parts.update(REL=alternation(p.relative), HALF=alternation(p.halves), OPEN=alternation(p.open_ended))
         self.pattern = build(_PERIOD, parts)
         words = [*p.relative, *p.halves, *p.open_ended, "截至", "截止", "到", "期间"]
-        self.starts = re.compile(r"(?<!\d)\d|" + alternation(words))
+        # where a period can begin: the first digit of a run, or a word. Searched as two patterns,
+        # each opening with a character the engine skips to (a run's first digit is tested
+        # behind it), merged in text order: they never overlap, as no word holds a digit. A run
+        # opens a period only when a year (4 digits) or a month (1-2) ends it before 年, 月 or a
+        # {TO}: every branch of _PERIOD that starts with a digit reads one of these first, so
+        # the runs of figures (5725件) are not tried.
+        if any(ch.isdigit() for w in words for ch in w):
+            self.starts = re.compile(r"(?<!\d)\d|" + alternation(words))
+        else:
+            self.starts = (re.compile(r"\d(?<!\d\d)(?=\d{0,3}[年月至到~\s-])"), re.compile(alternation(words)))
         self.relative = p.relative
         self.halves = p.halves
 
@@ -72,50 +81,55 @@ def _fmt(y: int | str | None, m: int | str | None = None, d: int | str | None = 
     return out
 
 
+def _period(text: str, start: str | None, end: str | None) -> Period:
+    """A Period of formatted dates, right by construction: not re-validated."""
+    return Period.model_construct(text=text, start=start, end=end)
+
+
 def resolve(m: re.Match[str], g: PeriodGrammar, year: int | None) -> Period | None:
     """The Period of one match, or None when the match is no period (a bare 4月 without context)."""
     text, gd = m.group(), m.groupdict()
     if gd["until"]:
         if not (gd["y0"] or gd["m0"]):
             return None
-        return Period(text=text, start=None, end=_fmt(gd["y0"] or year, gd["m0"], gd["d0"]))
+        return _period(text=text, start=None, end=_fmt(gd["y0"] or year, gd["m0"], gd["d0"]))
     if gd["wy"]:
-        return Period(text=text, start=gd["wy"], end=gd["wy"])
+        return _period(text=text, start=gd["wy"], end=gd["wy"])
     if gd["half3"]:
         a, b = g.halves[gd["half3"]]
-        return Period(text=text, start=_fmt(gd["hy"], a), end=_fmt(gd["hy"], b))
+        return _period(text=text, start=_fmt(gd["hy"], a), end=_fmt(gd["hy"], b))
     if gd["ma"]:
         y = gd["my"] or year
-        return Period(text=text, start=_fmt(y, gd["ma"]), end=_fmt(y, gd["mb"]))
+        return _period(text=text, start=_fmt(y, gd["ma"]), end=_fmt(y, gd["mb"]))
     if gd["a"] is not None and (gd["y1"] or gd["m1"]):
         if not gd["y1"] and not gd["b"]:
             return None                                  # a bare month is no period
         y1 = gd["y1"] or year
         start = _fmt(y1, gd["m1"], gd["d1"])
         if gd["since"]:
-            return Period(text=text, start=start, end=None)
+            return _period(text=text, start=start, end=None)
         if gd["b"]:
             y2 = gd["y2"] or y1
-            return Period(text=text, start=start, end=_fmt(y2, gd["m2"], gd["d2"]))
-        return Period(text=text, start=start, end=start)
+            return _period(text=text, start=start, end=_fmt(y2, gd["m2"], gd["d2"]))
+        return _period(text=text, start=start, end=start)
     if gd["ya"]:
-        return Period(text=text, start=gd["ya"], end=gd["yb"])
+        return _period(text=text, start=gd["ya"], end=gd["yb"])
     if gd["rel"]:
         lo, hi = g.relative[gd["rel"]]
         base = year
         if gd["half"] and base is not None and lo == hi:
             a, b = g.halves[gd["half"]]
-            return Period(text=text, start=_fmt(base + lo, a), end=_fmt(base + lo, b))
+            return _period(text=text, start=_fmt(base + lo, a), end=_fmt(base + lo, b))
         if base is None:
-            return Period(text=text, start=None, end=None)
+            return _period(text=text, start=None, end=None)
         if gd["relsince"]:
-            return Period(text=text, start=_fmt(base + (lo or 0), 1), end=None)
-        return Period(text=text, start=_fmt(base + lo) if lo is not None else None, end=_fmt(base + hi))
+            return _period(text=text, start=_fmt(base + (lo or 0), 1), end=None)
+        return _period(text=text, start=_fmt(base + lo) if lo is not None else None, end=_fmt(base + hi))
     if gd["half2"]:
         a, b = g.halves[gd["half2"]]
-        return Period(text=text, start=_fmt(year, a) if year else None, end=_fmt(year, b) if year else None)
+        return _period(text=text, start=_fmt(year, a) if year else None, end=_fmt(year, b) if year else None)
     if gd["open"]:
-        return Period(text=text, start=None, end=None)
+        return _period(text=text, start=None, end=None)
     return None
 
 
@@ -128,7 +142,7 @@ def find(norm: str, g: PeriodGrammar, year: int | None, text_of=None) -> list[Pe
         if m.group("during"):
             name = _DURING_NAME.search(norm, max(0, m.start() - 6), m.start())
             if name and not (found and found[-1].end > name.start()):
-                found.append(PeriodMention(name.start(), m.end(), Period(text=text_of(name.start(), m.end()), start=None, end=None)))
+                found.append(PeriodMention(name.start(), m.end(), _period(text=text_of(name.start(), m.end()), start=None, end=None)))
             continue
         period = resolve(m, g, year)
         if period is not None:

@@ -253,8 +253,8 @@ class _Forward:
     """A document's forward-looking sections, (start, end, cue) in document order; the first that
     holds a position is found by bisection (on the furthest end so far) when they run in text order."""
 
-    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
-        self.spans = spans
+    def __init__(self, spans: list[tuple[int, int, str]], instructions: _Instructions | None = None) -> None:
+        self.spans, self.instructions = spans, instructions
         starts = [s for s, _, _ in spans]
         self.in_order = all(a <= b for a, b in pairwise(starts))
         self.reach = list(accumulate((e for _, e, _ in spans), max))
@@ -278,16 +278,28 @@ def _forward_sections(doc: Doc, r: MeasureReader) -> _Forward:
         elif speech and ("要" in (sec.marker or "") or
                          not r.planned.isdisjoint(doc.words_between(sec.title_start, sec.title_end))):
             out.append((sec.start, sec.end, "要"))
-    return _Forward(out)
+    return _Forward(out, _Instructions(doc, r))
 
 
-def _instruction_context(doc: Doc, pos: int, r: MeasureReader) -> str | None:
+class _Instructions:
     """全市检察机关要: … — a sentence that opens instructions makes what follows in it, and the
-    sections after it in a speech or meeting news, a plan."""
-    if doc.meta.doc_type not in ("speech", "meeting_news"):
-        return None
-    m = r.instruction.search(doc.norm, 0, pos)
-    return m.group() if m else None
+    sections after it in a speech or meeting news, a plan. The leads are literal words, so the
+    first one in the document answers for every position past its end and none stands before its
+    start: one search per document, not one from the document's start per measure."""
+
+    def __init__(self, doc: Doc, r: MeasureReader) -> None:
+        self.norm, self.pattern = doc.norm, r.instruction
+        self.first = r.instruction.search(doc.norm) if doc.meta.doc_type in ("speech", "meeting_news") else None
+
+    def lead_before(self, pos: int) -> str | None:
+        """The instruction lead lying wholly before ``pos``, if any (the first in the document)."""
+        first = self.first
+        if first is None or pos <= first.start():
+            return None
+        if pos >= first.end():
+            return first.group()
+        m = self.pattern.search(self.norm, 0, pos)   # pos inside the first lead: a shorter lead may fit
+        return m.group() if m else None
 
 
 _LOOK_UP = object()
@@ -339,7 +351,7 @@ def status(doc: Doc, m: MeasureFound, r: MeasureReader, forward: _Forward, *, in
         return "planned", section.role_cue or "plan"  # anything in the plan section (contract)
     if cued and not r.review.isdisjoint(words):
         return "done", next(w for w in reversed(words) if w in r.review)
-    instruction = _instruction_context(doc, m.start, r) if speech else None
+    instruction = forward.instructions.lead_before(m.start) if speech else None
     if instruction:
         return "planned", instruction
     if fused in r.ongoing:                           # 不断完善 as one token: its adverb is 不断

@@ -12,10 +12,11 @@ admits shortcomings (同时我们也清醒认识到…一是…二是…) are pr
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .doc import Doc, SectionNode
+from .doc import Doc, Line, SectionNode
 from .lexicons import Lexicon
 from .patterns import alternation
 
@@ -32,7 +33,9 @@ _BLOCK_MARKERS = [
     ("一要", rf"[{_CN}]要(?=[^,;。的求])"),
 ]
 _BLOCK = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_BLOCK_MARKERS)))
-_INLINE = re.compile(rf"(?<=[。;:!?])\s*(?P<m>[{_CN}]+是|[{_CN}]要(?!求))(?=[^,;。的])")
+# opens with the mark it follows (not a lookbehind), so the engine skips to the marks
+_INLINE = re.compile(rf"[。;:!?]\s*(?P<m>[{_CN}]+是|[{_CN}]要(?!求))(?=[^,;。的])")
+_CLAUSE_PUNCT = re.compile(r"[。;,]")
 _TITLE_END = re.compile(r"[。;!?\n]")
 _EMPTY = re.compile(r"")
 
@@ -73,10 +76,12 @@ def _title_end(norm: str, start: int, line_end: int) -> int:
     return m.end() if m and norm[m.start()] != "\n" else line_end
 
 
-def _line_marker(norm: str, start: int, end: int, r: OutlineReader, standalone: bool = False
+def _line_marker(norm: str, start: int, end: int, text: str, r: OutlineReader, standalone: bool = False
                  ) -> tuple[str, re.Match[str]] | None:
-    text = norm[start:end]
-    if standalone or len(text.strip()) <= 40 and not re.search(r"[。;,]", text) and r.headings.match(text.strip()):
+    """The numbering marker (or heading) a line opens with; ``text`` is the line, stripped."""
+    if standalone:
+        return "heading", _EMPTY.match(norm, start, end)  # type: ignore[return-value]
+    if len(text) <= 40 and not _CLAUSE_PUNCT.search(text) and r.headings.match(text):
         return "heading", _EMPTY.match(norm, start, end)  # type: ignore[return-value]
     m = _BLOCK.match(norm, start, end)
     if not m or m.end() >= end:
@@ -108,11 +113,12 @@ class _Builder:
         self.sections.append(node)
         return node
 
-    def line(self, start: int, end: int, standalone: bool = False) -> None:
+    def line(self, start: int, end: int, text: str, standalone: bool = False) -> None:
+        """One line from ``start`` to ``end``; ``text`` is the line, stripped."""
         norm = self.norm
         while start < end and norm[start].isspace():
             start += 1
-        found = _line_marker(norm, start, end, self.reader, standalone)
+        found = _line_marker(norm, start, end, text, self.reader, standalone)
         if found:
             kind, m = found
             if kind == "heading":
@@ -124,7 +130,8 @@ class _Builder:
                         break
             node = self.open(kind, m.group().strip() or None, start, (m.end(), _title_end(norm, m.end(), end)), False)
             self.stack.append(_Open(kind, node))
-        self.inline_run(start, end)
+        if "一" in text and ("是" in text or "要" in text):   # else no run: it opens with 一是 or 一要
+            self.inline_run(start, end)
 
     def inline_run(self, start: int, end: int) -> None:
         """一是……二是…… inside one paragraph: items under the open section, ending with the line."""
@@ -137,11 +144,9 @@ class _Builder:
             node.end = end
 
 
-def _standalone(doc: Doc, i: int, first: int) -> bool:
+def _standalone(doc: Doc, i: int, first: int, text: str) -> bool:
     """A short line of its own without punctuation, before a paragraph (亮眼成绩单, 存在的问题): a heading.
-    Never the document's first line (its title) nor a line ending in a figure."""
-    ln = doc.lines[i]
-    text = doc.norm[ln.start:ln.end].strip()
+    Never the document's first line (its title) nor a line ending in a figure. ``text``: the line, stripped."""
     if i <= first or not _STANDALONE.fullmatch(text) or _BLOCK.match(text):
         return False
     nxt = next((doc.norm[o.start:o.end].strip() for o in doc.lines[i + 1:i + 3] if doc.norm[o.start:o.end].strip()), "")
@@ -150,14 +155,30 @@ def _standalone(doc: Doc, i: int, first: int) -> bool:
 
 def build(doc: Doc, r: OutlineReader) -> list[SectionNode]:
     builder = _Builder(doc.norm, r)
-    chrome = doc.chrome
-    lines = [(i, ln) for i, ln in enumerate(doc.lines)
-             if doc.norm[ln.start:ln.end].strip() and not (chrome is not None and chrome.overlaps(ln.start, ln.end))]
+    lines = _body_lines(doc)
     first = lines[0][0] if lines else 0
-    for i, line in lines:
-        builder.line(line.start, line.end, _standalone(doc, i, first))
+    for i, line, text in lines:
+        builder.line(line.start, line.end, text, _standalone(doc, i, first, text))
     _close(builder.sections, len(doc.norm))
     return builder.sections
+
+
+def _body_lines(doc: Doc) -> list[tuple[int, Line, str]]:
+    """(index, line, stripped text) of the non-blank lines that are no page chrome. Lines and chrome
+    spans are both in text order, so one walk over the chrome spans tests every line."""
+    norm = doc.norm
+    chrome = doc.chrome.spans if doc.chrome is not None else []
+    body, j = [], 0
+    for i, ln in enumerate(doc.lines):
+        text = norm[ln.start:ln.end].strip()
+        if not text:
+            continue
+        while j < len(chrome) and chrome[j][1] <= ln.start:
+            j += 1                                    # chrome spans ending before this line
+        if j < len(chrome) and chrome[j][0] < ln.end:
+            continue                                  # the line overlaps page chrome
+        body.append((i, ln, text))
+    return body
 
 
 def assign_roles(doc: Doc, r: OutlineReader, default: str | None) -> None:
@@ -184,14 +205,26 @@ def assign_roles(doc: Doc, r: OutlineReader, default: str | None) -> None:
 
 def _close(sections: list[SectionNode], text_end: int) -> None:
     """Extent of each block section: up to the next section at its level or above."""
-    blocks = [s for s in sections if not s.inline]
-    for i, sec in enumerate(blocks):
-        sec.end = next((o.start for o in blocks[i + 1:] if o.level <= sec.level), text_end)
+    open_blocks: list[SectionNode] = []               # levels rising from bottom to top
     for sec in sections:
         if sec.inline:
-            nxt = [o.start for o in sections if o.inline and o.parent == sec.parent and sec.start < o.start < sec.end]
-            if nxt:
-                sec.end = min(nxt)
+            continue
+        while open_blocks and sec.level <= open_blocks[-1].level:
+            open_blocks.pop().end = sec.start
+        open_blocks.append(sec)
+    for sec in open_blocks:
+        sec.end = text_end
+    siblings: dict[str | None, list[SectionNode]] = {}
+    for sec in sections:
+        if sec.inline:
+            siblings.setdefault(sec.parent, []).append(sec)
+    for items in siblings.values():                   # an inline item ends where its next sibling starts
+        items.sort(key=lambda o: o.start)
+        starts = [o.start for o in items]
+        for sec in items:
+            k = bisect_right(starts, sec.start)
+            if k < len(starts) and starts[k] < sec.end:
+                sec.end = starts[k]
 
 
 def run(doc: Doc, lex: Lexicon) -> None:

@@ -23,6 +23,24 @@ def alternation(words: Iterable[str]) -> str:
     True
     """
     unique = {w for w in words if w}
+    return "(?:" + branches(unique) + ")" if unique else "(?!)"
+
+
+def branches(words: Iterable[str], behind: Iterable[str] = ()) -> str:
+    """The alternatives of :func:`alternation` without their group, to be joined with other
+    branches into one flat group: a group nested first in an alternative stops the regex engine
+    from skipping to the characters a match can begin with, and it tries every position instead.
+
+    With ``behind``, a word matches only right after one of those strings; the lookbehind is tested
+    after the word's first character, so the alternative still opens with the character it reads
+    (an alternative opening with a lookbehind makes the engine try every position, ~5x slower).
+
+    >>> branches(["活动", "行动"], behind=["”"])
+    '活(?:(?<=”活))动|行(?:(?<=”行))动'
+    >>> bool(re.search("(?:" + branches(["活动"], behind=["”", "”等"]) + ")", "“护苗”等活动"))
+    True
+    """
+    unique = {w for w in words if w}
     if not unique:
         return "(?!)"
     trie: dict = {}
@@ -31,7 +49,10 @@ def alternation(words: Iterable[str]) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return "(?:" + _trie_regex(trie) + ")"
+    if not behind:
+        return _trie_regex(trie)
+    return "|".join(re.escape(ch) + "(?:" + "|".join(f"(?<={re.escape(b + ch)})" for b in behind) + ")"
+                    + _trie_child(child) for ch, child in sorted(trie.items()))
 
 
 def _trie_regex(node: dict) -> str:

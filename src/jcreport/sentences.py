@@ -34,28 +34,38 @@ def split_sentences(norm: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     stack: list[str] = []
-    start = 0
+    start, size = 0, len(norm)
     for m in _SPECIAL.finditer(norm):
-        ch, pos = m.group(), m.start()
-        if ch == "\n":
+        pos = m.start()
+        ch = norm[pos]
+        if ch in _STOPS:                              # the commonest mark first
+            if stack:
+                continue
+            end = pos + 1
+            while end < size and norm[end] in _TRAILING_CLOSERS:
+                end += 1
+            if end - start <= MAX_SENTENCE and not norm[start].isspace():
+                spans.append((start, end))            # inline _add's common case (ends on the mark)
+            else:
+                _add(norm, spans, start, end)
+            start = end
+        elif ch == "\n":
             _add(norm, spans, start, pos)
             start, stack = pos + 1, []
-        elif ch in _OPEN and not (ch == "“" and stack and stack[-1] == "“"):
-            stack.append(ch)
-        elif ch in _CLOSE:
-            if stack and stack[-1] == _CLOSE[ch]:
-                stack.pop()
-        elif ch in _STOPS and not stack:
-            end = pos + 1
-            while end < len(norm) and norm[end] in _TRAILING_CLOSERS:
-                end += 1
-            _add(norm, spans, start, end)
-            start = end
-    _add(norm, spans, start, len(norm))
+        elif ch in _OPEN:
+            if not (ch == "“" and stack and stack[-1] == "“"):
+                stack.append(ch)
+        elif stack and stack[-1] == _CLOSE[ch]:
+            stack.pop()
+    _add(norm, spans, start, size)
     return spans
 
 
 def _add(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    """The sentence from ``start`` to ``end``, stripped of spaces and cut when over-long."""
+    if start < end and end - start <= MAX_SENTENCE and not text[start].isspace() and not text[end - 1].isspace():
+        spans.append((start, end))                    # the common case: nothing to strip or cut
+        return
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

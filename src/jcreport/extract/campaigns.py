@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..doc import Doc
 from ..lexicons import Lexicon
 from ..normalize import folded, normalize
-from ..patterns import alternation
+from ..patterns import alternation, branches
 
 
 @dataclass
@@ -45,8 +45,9 @@ class CampaignReader:
         pat = lex.campaign_patterns
         self.kinds = {normalize(k): v for k, v in pat.kinds.items()}
         self.after_quote = dict(pat.after_quote)
-        self.kind_words = re.compile(alternation(self.kinds) + "|(?<=”)" + alternation(self.after_quote)
-                                     + "|(?<=”等)" + alternation(self.after_quote))
+        # one flat group of literal-first branches: the engine skips to their first characters
+        self.kind_words = re.compile("(?:" + branches(self.kinds) + "|"
+                                     + branches(self.after_quote, behind=("”", "”等")) + ")")
         self.quoted = re.compile("“[^“”\n]{1,20}?" + alternation(pat.quoted_endings) + "”")
         self.quoted_kind = {normalize(k): v for k, v in pat.quoted_endings.items()}
         self.fold_suffix = pat.fold_suffix
@@ -225,7 +226,7 @@ def _fold_key(found: dict[str, Found], key: str, kind: str, r: CampaignReader) -
         if other.lexicon_id is not None or not other.key.endswith(kind):
             continue
         other_core = other.key[:-len(kind)].strip("“”")
-        shorter, longer = sorted((core, other_core), key=len)
+        shorter, longer = (core, other_core) if len(core) <= len(other_core) else (other_core, core)
         if len(shorter) >= 2 and (longer.endswith(shorter) or (len(shorter) >= r.fold_suffix
                                                                and longer.endswith(shorter[-r.fold_suffix:]))):
             return other.key
@@ -240,10 +241,13 @@ def _quoted_core_mentions(doc: Doc, start: int, kind_start: int, rec: Found, tak
     if quoted in rec.searched:
         return                                        # this core was looked for already: one scan per name
     rec.searched.add(quoted)
-    for m in re.finditer(re.escape(quoted), doc.norm):
-        if not taken.overlaps(m.start(), m.end()):
-            rec.mentions.append((m.start(), m.end()))
-            taken.append((m.start(), m.end()))
+    norm, size = doc.norm, len(quoted)
+    at = norm.find(quoted)
+    while at >= 0:                                    # every occurrence, left to right, none overlapping
+        if not taken.overlaps(at, at + size):
+            rec.mentions.append((at, at + size))
+            taken.append((at, at + size))
+        at = norm.find(quoted, at + size)
 
 
 def read(doc: Doc, lex: Lexicon) -> list[Found]:

@@ -89,11 +89,25 @@ class ArchiveError(JcreportError):
     kind, exit_code = "archive", 16
 
 
+class BackendUnavailable(JcreportError):
+    """An optional backend (a tokenizer such as hanlp or jieba, an executor such as dask, opencc)
+    whose extra is not installed, or whose local model folder is missing or unreadable."""
+
+    kind, exit_code = "backend", 17
+
+
+class DatabaseMismatch(JcreportError):
+    """A SQLite output written by another schema version of jcreport (PRAGMA user_version)."""
+
+    kind, exit_code = "database", 18
+
+
 EXIT_CODES = {
     cls.kind: cls.exit_code
     for cls in (InputNotFound, InputIsDirectory, EmptyInput, BinaryInput, UndecodableInput,
                 LexiconError, OutputError, UnreadableInput, UnsupportedFormat, NoTextLayer,
-                BrokenDocument, DocumentTooLarge, DocumentTimeout, ArchiveError)
+                BrokenDocument, DocumentTooLarge, DocumentTimeout, ArchiveError, BackendUnavailable,
+                DatabaseMismatch)
 }
 
 
@@ -101,7 +115,8 @@ EXIT_CODES = {
 EXIT_HELP = {0: "ok", 1: "some documents failed (batch)", 2: "usage error", 3: "no such file", 4: "a directory",
              5: "empty input", 6: "binary input", 7: "undecodable text", 8: "bad lexicon", 9: "cannot write output",
              10: "unreadable file", 11: "unsupported format", 12: "no text layer", 13: "broken document",
-             14: "too large", 15: "timed out", 16: "bad archive", 130: "interrupted (Ctrl-C)",
+             14: "too large", 15: "timed out", 16: "bad archive",
+             17: "backend not installed or model folder unusable", 18: "database of another schema version", 130: "interrupted (Ctrl-C)",
              143: "terminated (SIGTERM)"}
 
 

@@ -173,6 +173,19 @@ def test_batch_from_list_and_emit_text(tmp_path):
             assert text[fig["span"]["start"]:fig["span"]["end"]] == fig["span"]["text"]
 
 
+def test_batch_dash_reads_paths_from_stdin_like_from_list(tmp_path):
+    folder = make_folder(tmp_path, 3)
+    paths = sorted(folder.iterdir())
+    listing = "# from find\n" + "\n".join(str(p) for p in paths[:2]) + "\n"
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["batch", "-", str(paths[2]), "-o", str(out), "-q", "-j", "1"], input=listing)
+    assert result.exit_code == 0, result.output
+    assert [r["source"]["path"] for r in lines(out)] == [str(p) for p in paths]   # stdin's, then the one given
+    out2 = tmp_path / "again.jsonl"
+    result = CliRunner().invoke(main, ["batch", "-", "--from-list", "-", "-o", str(out2), "-q", "-j", "1"], input=listing)
+    assert result.exit_code == 0 and len(lines(out2)) == 2   # stdin is read once, not twice
+
+
 def test_batch_pipe_gets_only_results_and_summary_on_stderr(tmp_path):
     folder = make_folder(tmp_path, 2)
     proc = subprocess.run([sys.executable, "-m", "jcreport", "batch", str(folder)], capture_output=True, text=True,

@@ -165,3 +165,19 @@ def test_cli_html_marks_roles_and_policy_measures(tmp_path):
     page = run("extract", str(path), "--format", "html").output
     assert 'class="role-badge role-plan"' in page and 'class="role-badge role-problems"' in page
     assert "heading lv-1 role-plan" in page and "st-planned policy" in page
+
+
+def test_shell_completion_lists_commands_and_option_choices():
+    import os
+    import subprocess
+    import sys
+
+    def complete(words: str, cword: int) -> list[str]:
+        env = dict(os.environ, COMP_WORDS=words, COMP_CWORD=str(cword), _JCREPORT_COMPLETE="bash_complete")
+        out = subprocess.run([sys.executable, "-c", "from jcreport.cli import run; run()"], env=env,
+                             capture_output=True, text=True, timeout=60).stdout
+        return [line.split(",", 1)[1] for line in out.splitlines() if "," in line]
+
+    assert complete("jcreport ba", 1) == ["batch"]
+    assert "--format" in complete("jcreport extract --for", 2)
+    assert set(complete("jcreport extract --format ", 3)) >= {"json", "yaml", "table", "html"}

@@ -2,7 +2,8 @@
 
 Two steps. ``normalize`` folds one code point to one code point (full-width to ASCII, traditional to
 simplified characters, compatibility ideographs and Kangxi radicals from PDF text layers to the
-ideographs they stand for, odd spaces and line breaks to plain ones, and ``\\r\\n`` to ``" \\n"``):
+ideographs they stand for, odd spaces and line breaks to plain ones, and ``\\r\\n`` to ``" \\n"``;
+traditional script by phrase through OpenCC first where the extra is installed, traditional.py):
 its result has the length of the source. ``reading_copy`` then deletes what a reader skips but a
 pattern would trip on, and keeps a ``PositionMap`` from the copy back to the source:
 
@@ -25,6 +26,7 @@ from functools import lru_cache
 import yaml
 
 from .resources import lexicon_path
+from .traditional import phrase_segments
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 
@@ -46,12 +48,25 @@ def _compat_folds() -> dict[int, int]:
 
 @lru_cache(maxsize=1)
 def fold_table() -> dict[int, int]:
+    """Every fold: character forms and traditional to simplified characters."""
+    return _table(traditional=True)
+
+
+@lru_cache(maxsize=1)
+def form_table() -> dict[int, int]:
+    """The folds of character forms alone (full width, compatibility ideographs, punctuation, lone
+    surrogates): what a line that OpenCC converted still needs."""
+    return _table(traditional=False)
+
+
+def _table(traditional: bool) -> dict[int, int]:
     table = dict(_FULLWIDTH)
     table.update(_compat_folds())
-    for line in lexicon_path("t2s.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            trad, simp = line.split("\t")
-            table[ord(trad)] = ord(simp)
+    if traditional:
+        for line in lexicon_path("t2s.tsv").read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                trad, simp = line.split("\t")
+                table[ord(trad)] = ord(simp)
     punct = yaml.load(lexicon_path("punctuation.yaml").read_text(encoding="utf-8"),
                       Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["fold"]
     for src, dst in punct.items():
@@ -75,7 +90,10 @@ def normalize(source: str) -> str:
     """
     if "\r" in source:
         source = source.replace("\r\n", " \n")
-    return source.translate(fold_table())
+    segments = phrase_segments(source)
+    if segments is None:
+        return source.translate(fold_table())
+    return "".join(seg.translate(form_table() if converted else fold_table()) for seg, converted in segments)
 
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê"

@@ -60,7 +60,7 @@ def batch_command(inputs, from_list, globs, output, db, jobs, force, retry_faile
     Examples:
         jcreport batch reports/ -o reports.jsonl
         jcreport batch archive.zip more/*.html --db reports.sqlite -o reports.jsonl -j 4
-        find . -name '*.pdf' | jcreport batch --from-list - --db reports.sqlite
+        find . -name '*.pdf' | jcreport batch - --db reports.sqlite
 
     \b    """
     from ..batch import runner, worker
@@ -68,7 +68,7 @@ def batch_command(inputs, from_list, globs, output, db, jobs, force, retry_faile
     from ..batch.jsonl import JsonlSink
     from ..batch.sqlite import SqliteSink
 
-    paths = list(inputs) + (list(read_list(from_list)) if from_list else [])
+    paths = _paths(inputs, from_list, read_list)
     if not paths:
         raise click.UsageError("no inputs: give files, folders or archives, or --from-list")
     if not output and not db:
@@ -126,3 +126,17 @@ def _run_with_progress(runner, items, sinks, jobs, hidden: bool, total: int | No
                             rate=f"{summary.chars / elapsed / 1000:.0f}k chars/s")
 
         return runner.run(items, sinks, jobs, on_result=update)
+
+
+def _paths(inputs: tuple[str, ...], from_list, read_list) -> list[str]:
+    """The input paths: those given, where ``-`` stands for the paths read from stdin (as with
+    ``--from-list -``), then those of --from-list."""
+    paths: list[str] = []
+    for given in inputs:
+        if given == "-":
+            if from_list is not None and getattr(from_list, "name", None) == "<stdin>":
+                continue                              # - and --from-list - read stdin once
+            paths += read_list(click.get_text_stream("stdin", encoding="utf-8"))
+        else:
+            paths.append(given)
+    return paths + (list(read_list(from_list)) if from_list else [])

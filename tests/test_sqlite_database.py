@@ -186,3 +186,4 @@ def test_a_sqlite_file_of_another_program_is_refused_even_with_force(tmp_path):
         assert result.exit_code == 18 and "not a jcreport database (user_version 7" in result.output
     con = sqlite3.connect(other)
     assert con.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall() == [("notes",)]
+    assert con.execute("PRAGMA journal_mode").fetchone() == ("delete",)          # not switched to WAL either

@@ -17,7 +17,7 @@ import click
 from ..errors import OutputError
 from .lock import OutputLock
 from .sink import Sink
-from .sqlite_schema import SCHEMA_VERSION, prepare, schema  # noqa: F401 - schema and the version, for callers
+from .sqlite_schema import SCHEMA_VERSION, check, prepare, schema  # noqa: F401 - schema and the version, for callers
 
 _COMMIT_EVERY = 200
 _COMMIT_SECONDS = 2.0
@@ -95,6 +95,7 @@ class SqliteSink(Sink):
         try:
             self.db = sqlite3.connect(path, isolation_level=None)
             self.db.execute("PRAGMA foreign_keys = ON")
+            check(self.db, path, force)                # before WAL: a refused file is left as it was
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
             if not prepare(self.db, path, force):
@@ -103,13 +104,19 @@ class SqliteSink(Sink):
             self.done = set(self.db.execute("SELECT path, doc_id FROM reports"))
             self.failed = {row[0] for row in self.db.execute("SELECT path FROM errors")}
         except sqlite3.DatabaseError as exc:
-            self.lock.release()
+            self._abandon()
             raise OutputError(path, f"not a usable SQLite database ({exc})") from None
         except BaseException:                          # a database of another version (exit 18)
-            self.lock.release()
+            self._abandon()
             raise
         self.pending, self.last_commit = 0, time.monotonic()
         self.db.execute("BEGIN")
+
+    def _abandon(self) -> None:
+        """Close and unlock a database that is not written to."""
+        if hasattr(self, "db"):
+            self.db.close()
+        self.lock.release()
 
     def drop_failed(self) -> None:
         self.db.execute("DELETE FROM errors")

@@ -65,14 +65,19 @@ def mismatch(version: int, ours: bool) -> str:
             "write to a new file, or add --force to convert everything into this one afresh")
 
 
-def prepare(db: sqlite3.Connection, path: str, force: bool) -> bool:
-    """Check the database's version and make it ready to write, in one transaction (a run killed
-    half-way never leaves tables without their version). ``force`` starts it afresh. Returns
-    whether the full-text index is there (False when this SQLite cannot make it)."""
+def check(db: sqlite3.Connection, path: str, force: bool) -> None:
+    """Refuse a database of another version, before anything is written to it (``force`` starts a
+    jcreport database of any version afresh, never another program's)."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
     ours = _has(db, "reports")
     if (version != SCHEMA_VERSION and (ours or version != 0)) and not (force and ours):
         raise DatabaseMismatch(path, mismatch(version, ours))
+
+
+def prepare(db: sqlite3.Connection, path: str, force: bool) -> bool:
+    """Make a checked database ready to write, in one transaction (a run killed half-way never
+    leaves tables without their version). ``force`` starts it afresh. Returns whether the
+    full-text index is there (False when this SQLite cannot make it)."""
     trigram = trigram_available()
     if _has(db, FTS) and not trigram and not force:
         raise OutputError(path, f"has a full-text index ({FTS}) that SQLite {sqlite3.sqlite_version} cannot write: "

@@ -39,3 +39,10 @@ def test_readme_sql_queries_run_on_a_real_database(tmp_path):
     results = [con.execute(q).fetchall() for q in queries]
     assert all(results), [q.splitlines()[0] for q, r in zip(queries, results) if not r]
     assert ("芝罘区人民检察院", 2022, "达98%以上", 98.0, "at_least") in results[0]
+    from jcreport.batch.sqlite_schema import FTS, VIEWS
+
+    used = " ".join(queries)
+    assert all(re.search(rf"\b{name}\b", used) for name in (*VIEWS, FTS, "measure_campaigns")), "a view without a query"
+    three, two = (next(q for q in queries if f"MATCH '{word}'" in q or f"LIKE '%{word}%'" in q) for word in ("认罪认罚", "公益"))
+    assert con.execute(two.replace("s.text LIKE '%公益%'", "s.id IN (SELECT rowid FROM sentences_fts "
+                                                          "WHERE sentences_fts MATCH '公益')")).fetchall() == []

@@ -1,5 +1,6 @@
--- The SQLite schema of `jcreport batch --db` (documented in README.md). One row per Report in
--- `reports`; its records in the other tables, keyed by (report_id, id); errors of failed inputs.
+-- The tables of `jcreport batch --db`, database version 1 (PRAGMA user_version; documented in
+-- README.md). One row per Report in `reports`; its records in the other tables, keyed by
+-- (report_id, id); errors of failed inputs. The full-text index and the views: sqlite_schema.py.
 PRAGMA foreign_keys = ON;
 
 CREATE TABLE IF NOT EXISTS reports (
@@ -18,7 +19,7 @@ CREATE TABLE IF NOT EXISTS reports (
     date        TEXT,
     speaker     TEXT,
     warnings    TEXT,                   -- JSON list
-    report      TEXT NOT NULL,          -- the whole Report as JSON
+    report      TEXT,                   -- the whole Report as JSON, only with --db-json
     UNIQUE (path, doc_id)
 );
 CREATE INDEX IF NOT EXISTS reports_organ_year ON reports (organ, year);
@@ -27,15 +28,18 @@ CREATE INDEX IF NOT EXISTS reports_year ON reports (year);
 CREATE TABLE IF NOT EXISTS sections (
     report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
     id TEXT NOT NULL, marker TEXT, level INTEGER, title TEXT, parent TEXT,
+    role TEXT,                               -- review | problems | plan | null
     span_start INTEGER, span_end INTEGER,
     PRIMARY KEY (report_id, id)
 );
 
--- each sentence once; records point to it by (report_id, sentence_start)
+-- each sentence once; records point to it by (report_id, sentence_start); id is the rowid of the
+-- full-text index sentences_fts (an INTEGER PRIMARY KEY, so VACUUM never renumbers it)
 CREATE TABLE IF NOT EXISTS sentences (
+    id INTEGER PRIMARY KEY,
     report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
     span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT NOT NULL,
-    PRIMARY KEY (report_id, span_start)
+    UNIQUE (report_id, span_start)
 );
 
 CREATE TABLE IF NOT EXISTS metrics (
@@ -61,8 +65,10 @@ CREATE INDEX IF NOT EXISTS case_counts_action ON case_counts (action, case_type)
 
 CREATE TABLE IF NOT EXISTS measures (
     report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
-    id TEXT NOT NULL, verb TEXT, object TEXT, category TEXT, status TEXT, cue TEXT,
-    partners TEXT, campaigns TEXT,           -- JSON lists
+    id TEXT NOT NULL, verb TEXT, object TEXT, category TEXT, status TEXT,
+    concrete INTEGER,                        -- 1: a concrete act (制定, 召开 …), 0: a policy verb (加强 …)
+    cue TEXT,
+    partners TEXT, campaigns TEXT,           -- JSON lists (campaigns also in measure_campaigns)
     section TEXT, span_start INTEGER, span_end INTEGER, sentence_start INTEGER, sentence_end INTEGER,
     PRIMARY KEY (report_id, id)
 );
@@ -75,6 +81,17 @@ CREATE TABLE IF NOT EXISTS campaigns (
     PRIMARY KEY (report_id, id)
 );
 CREATE INDEX IF NOT EXISTS campaigns_name ON campaigns (name);
+
+-- a measure's campaigns (Measure.campaigns), one row a pair, keyed to both tables
+CREATE TABLE IF NOT EXISTS measure_campaigns (
+    report_id   INTEGER NOT NULL,
+    measure_id  TEXT NOT NULL,
+    campaign_id TEXT NOT NULL,
+    PRIMARY KEY (report_id, measure_id, campaign_id),
+    FOREIGN KEY (report_id, measure_id) REFERENCES measures (report_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (report_id, campaign_id) REFERENCES campaigns (report_id, id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS measure_campaigns_campaign ON measure_campaigns (report_id, campaign_id);
 
 CREATE TABLE IF NOT EXISTS errors (
     id      INTEGER PRIMARY KEY,

@@ -1,26 +1,26 @@
-"""The SQLite sink: reports and their records in tables (schema.sql), resumable.
+"""The SQLite sink: reports and their records in tables (sqlite_schema.py), resumable.
 
 Documents are written in transactions of a few hundred (or every two seconds): a killed run
 loses at most the open transaction, never half a document, and the next run redoes what was lost.
-A path converted again with other content (a changed file) replaces its earlier rows.
+A path converted again with other content (a changed file) replaces its earlier rows. Resuming
+reads (path, doc_id) from ``reports``; the whole Report as JSON is stored only when asked
+(``--db-json``), never needed to resume.
 """
 from __future__ import annotations
 
 import json
 import sqlite3
 import time
-from importlib import resources
+
+import click
 
 from ..errors import OutputError
 from .lock import OutputLock
 from .sink import Sink
+from .sqlite_schema import SCHEMA_VERSION, check, prepare, schema  # noqa: F401 - schema and the version, for callers
 
 _COMMIT_EVERY = 200
 _COMMIT_SECONDS = 2.0
-
-
-def schema() -> str:
-    return resources.files("jcreport.batch").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
 def _figure(f: dict) -> tuple:
@@ -33,13 +33,14 @@ def _figure(f: dict) -> tuple:
 _FIGURE_COLS = ("id, value, raw, unit, qualifier, bound, redacted, upper, period_text, period_start, period_end, "
                 "section, span_start, span_end, sentence_start, sentence_end")
 COLUMNS = {
-    "sections": "id, marker, level, title, parent, span_start, span_end",
+    "sections": "id, marker, level, title, parent, role, span_start, span_end",
     "metrics": _FIGURE_COLS + ", kind, subject, change_direction, change_basis, refers_to",
     "case_counts": _FIGURE_COLS + ", action, case_type, subject",
-    "measures": "id, verb, object, category, status, cue, partners, campaigns, section, span_start, span_end, "
-                "sentence_start, sentence_end",
+    "measures": "id, verb, object, category, status, concrete, cue, partners, campaigns, section, span_start, "
+                "span_end, sentence_start, sentence_end",
     "sentences": "span_start, span_end, text",
     "campaigns": "id, name, kind, lexicon_id, mentions, first_start, section",
+    "measure_campaigns": "measure_id, campaign_id",        # after measures and campaigns: it references both
 }
 
 
@@ -51,24 +52,32 @@ def _sentences(r: dict) -> list[tuple]:
     return sorted(seen.values())
 
 
+def _links(r: dict) -> list[tuple]:
+    """(measure id, campaign id) for each campaign a measure names, once, and only campaigns the
+    report has (a dangling id would break the foreign key and the whole run)."""
+    known = {c["id"] for c in r["campaigns"]}
+    return [(m["id"], k) for m in r["measures"] for k in dict.fromkeys(m["campaigns"]) if k in known]
+
+
 def rows(r: dict, with_sentences: bool = True) -> dict[str, list[tuple]]:
     """The rows of one Report for every record table (without report_id, added on insert).
     Built in the worker process, so the writing process only inserts. The sentences table holds
     each record's sentence once (not with --sentences none)."""
     dumps = json.dumps
     return {
-        "sections": [(s["id"], s["marker"], s["level"], s["title"], s["parent"], s["span"]["start"], s["span"]["end"])
-                     for s in r["outline"]],
+        "sections": [(s["id"], s["marker"], s["level"], s["title"], s["parent"], s.get("role"), s["span"]["start"],
+                      s["span"]["end"]) for s in r["outline"]],
         "metrics": [_figure(m) + (m["kind"], m["subject"], (m["change"] or {}).get("direction"),
                                   (m["change"] or {}).get("basis"), m["refers_to"]) for m in r["metrics"]],
         "case_counts": [_figure(c) + (c["action"], c["case_type"], c["subject"]) for c in r["case_counts"]],
-        "measures": [(m["id"], m["verb"], m["object"], m["category"], m["status"], m["cue"],
+        "measures": [(m["id"], m["verb"], m["object"], m["category"], m["status"], int(m["concrete"]), m["cue"],
                       dumps(m["partners"], ensure_ascii=False), dumps(m["campaigns"]), m["section"],
                       m["span"]["start"], m["span"]["end"], m["sentence"]["start"], m["sentence"]["end"])
                      for m in r["measures"]],
         "sentences": _sentences(r) if with_sentences else [],
         "campaigns": [(c["id"], c["name"], c["kind"], c["lexicon_id"], len(c["mentions"]), c["mentions"][0]["start"],
                        c["section"]) for c in r["campaigns"]],
+        "measure_campaigns": _links(r),
         "report": [(r["doc_id"], r["source"]["path"], r["source"]["format"], r["source"]["encoding"],
                     r["source"]["chars"], r["meta"]["title"], r["meta"]["organ"], r["meta"]["organ_level"],
                     r["meta"]["region"], r["meta"]["doc_type"], r["meta"]["year"], r["meta"]["date"],
@@ -79,24 +88,35 @@ def rows(r: dict, with_sentences: bool = True) -> dict[str, list[tuple]]:
 class SqliteSink(Sink):
     name = "sqlite"
 
-    def __init__(self, path: str, force: bool = False) -> None:
+    def __init__(self, path: str, force: bool = False, with_json: bool = False) -> None:
         super().__init__()
-        self.path = path
+        self.path, self.with_json = path, with_json
         self.lock = OutputLock(path)                   # one run at a time writes a database
         try:
             self.db = sqlite3.connect(path, isolation_level=None)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            check(self.db, path, force)                # before WAL: a refused file is left as it was
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
-            self.db.executescript(schema())
-            if force:
-                self.db.executescript("DELETE FROM errors; DELETE FROM reports;")
+            if not prepare(self.db, path, force):
+                click.echo(f"jcreport batch: {path}: SQLite {sqlite3.sqlite_version} has no FTS5 trigram tokenizer "
+                           "(3.34 or later), so sentences_fts is left out; search sentences with LIKE", err=True)
             self.done = set(self.db.execute("SELECT path, doc_id FROM reports"))
             self.failed = {row[0] for row in self.db.execute("SELECT path FROM errors")}
         except sqlite3.DatabaseError as exc:
-            self.lock.release()
+            self._abandon()
             raise OutputError(path, f"not a usable SQLite database ({exc})") from None
+        except BaseException:                          # a database of another version (exit 18)
+            self._abandon()
+            raise
         self.pending, self.last_commit = 0, time.monotonic()
         self.db.execute("BEGIN")
+
+    def _abandon(self) -> None:
+        """Close and unlock a database that is not written to."""
+        if hasattr(self, "db"):
+            self.db.close()
+        self.lock.release()
 
     def drop_failed(self) -> None:
         self.db.execute("DELETE FROM errors")
@@ -124,7 +144,7 @@ class SqliteSink(Sink):
         cur = self.db.execute(
             "INSERT INTO reports (doc_id, path, format, encoding, chars, title, organ, organ_level, region, doc_type,"
             " year, date, speaker, warnings, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            table["report"][0] + (result["json"],))
+            table["report"][0] + (result["json"] if self.with_json else None,))
         rid = cur.lastrowid
         for name, cols in COLUMNS.items():
             if table[name]:

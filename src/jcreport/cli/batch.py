@@ -16,7 +16,7 @@ from ..tokenize import BACKENDS, DEFAULT
 
 
 @click.command("batch", context_settings={"help_option_names": ["-h", "--help"]},
-               epilog=exit_codes_epilog([0, 1, 2, 8, 9, 130, 143]) + "\n\nA document's own failure (3-7, 10-16) is "
+               epilog=exit_codes_epilog([0, 1, 2, 8, 9, 18, 130, 143]) + "\n\nA document's own failure (3-7, 10-16) is "
                "recorded as an error line and in the errors table; the run goes on and exits 1.")
 @click.argument("inputs", nargs=-1, type=str)
 @click.option("--from-list", "from_list", type=click.File("r", encoding="utf-8"),
@@ -26,6 +26,8 @@ from ..tokenize import BACKENDS, DEFAULT
                    "Default: *.txt *.html *.htm *.docx *.pdf")
 @click.option("-o", "--output", metavar="FILE.jsonl", help="Write JSON Lines here (- for stdout).")
 @click.option("--db", metavar="FILE.sqlite", help="Write an SQLite database here (tables in README).")
+@click.option("--db-json", "db_json", is_flag=True,
+              help="Also store each whole Report as JSON in the database (reports.report; left out by default).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=lambda: os.cpu_count() or 1,
               show_default="all cores", help="Worker processes.")
 @click.option("--force", is_flag=True, help="Redo every document (outputs are started afresh).")
@@ -48,7 +50,7 @@ from ..tokenize import BACKENDS, DEFAULT
               help="A folder of lexicon YAML files merged over the shipped ones (repeatable).")
 @click.option("--tokenizer", type=click.Choice(sorted(BACKENDS)), default=DEFAULT, show_default=True)
 @ends_quietly
-def batch_command(inputs, from_list, globs, output, db, jobs, force, retry_failed, emit_text, sentences, max_bytes, timeout,
+def batch_command(inputs, from_list, globs, output, db, db_json, jobs, force, retry_failed, emit_text, sentences, max_bytes, timeout,
                   max_members, max_ratio, quiet, lexicon_dirs, tokenizer) -> None:
     """Convert many reports: files, folders, .zip and .tar.gz archives, into JSON Lines and SQLite.
 
@@ -75,7 +77,7 @@ def batch_command(inputs, from_list, globs, output, db, jobs, force, retry_faile
         output = "-"
     lexicon = load_lexicon(lexicon_dirs) if lexicon_dirs else default_lexicon()
     limits = Limits(max_bytes=max_bytes, max_members=max_members, max_ratio=max_ratio, timeout=timeout)
-    sinks = ([JsonlSink(output, force)] if output else []) + ([SqliteSink(db, force)] if db else [])
+    sinks = ([JsonlSink(output, force)] if output else []) + ([SqliteSink(db, force, with_json=db_json)] if db else [])
     if retry_failed:
         for sink in sinks:
             sink.drop_failed()

@@ -6,10 +6,16 @@ A backend turns text into ``(word, start, end)`` tokens with offsets into that t
 The two differ only on runs of non-Chinese characters: rjieba keeps ``2023-12-13`` or ``sina.com``
 as one token where jieba splits at the punctuation. Every backend owns a private dictionary
 (never jieba's global one) to which the lexicons' domain words are added.
+
+``hanlp`` (the extra ``jcreport[hanlp]``, module ``tokenize_hanlp``) segments with a HanLP model
+from a local folder: named ``hanlp:FOLDER``, or ``hanlp`` with the folder in ``JCREPORT_HANLP_MODEL``.
+A backend that is not installed, or a model folder that is missing or unusable, is
+BackendUnavailable (exit 17).
 """
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from array import array
 from collections.abc import Callable, Iterable, Sequence
@@ -19,6 +25,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .doc import Doc
+from .errors import BackendUnavailable
 from .lexicons import Lexicon
 
 Token = tuple[str, int, int]
@@ -104,7 +111,10 @@ class JiebaTokenizer:
     name = "jieba"
 
     def __init__(self) -> None:
-        import jieba
+        try:
+            import jieba
+        except ImportError as exc:
+            raise BackendUnavailable(None, f"tokenizer jieba is not installed ({exc}): pip install jieba") from None
 
         jieba.setLogLevel(logging.WARNING)
         self._jieba = jieba.Tokenizer()
@@ -117,16 +127,33 @@ class JiebaTokenizer:
         return Tokens.from_words(self._jieba.lcut(text, HMM=True))
 
 
-BACKENDS: dict[str, Callable[[], Tokenizer]] = {"rjieba": RJiebaTokenizer, "jieba": JiebaTokenizer}
+def _hanlp(folder: str = "") -> Tokenizer:
+    from .tokenize_hanlp import ENV, HanLPTokenizer
+
+    folder = folder or os.environ.get(ENV, "")
+    if not folder:
+        raise BackendUnavailable(None, f"tokenizer hanlp needs a model folder: --hanlp-model DIR or {ENV}=DIR")
+    return HanLPTokenizer(folder)
+
+
+# Each backend is built from the text after its name's colon (hanlp:FOLDER), empty when none.
+BACKENDS: dict[str, Callable[..., Tokenizer]] = {"rjieba": RJiebaTokenizer, "jieba": JiebaTokenizer, "hanlp": _hanlp}
 DEFAULT = "rjieba"
+
+
+def spec(name: str, model: str | None = None) -> str:
+    """The tokenizer named ``name`` with a model folder (hanlp only): ``hanlp:/abs/folder``."""
+    return f"{name}:{os.path.abspath(model)}" if name == "hanlp" and model else name
 
 
 @lru_cache(maxsize=8)
 def tokenizer(name: str, lex: Lexicon) -> Tokenizer:
-    """A backend by name with the lexicon's domain words added (built once per lexicon)."""
-    if name not in BACKENDS:
-        raise ValueError(f"unknown tokenizer {name!r}; choose from {', '.join(BACKENDS)}")
-    tok = BACKENDS[name]()
+    """A backend by name (``rjieba``, ``jieba``, ``hanlp`` or ``hanlp:FOLDER``) with the lexicon's
+    domain words added (built once per lexicon)."""
+    backend, _, arg = name.partition(":")
+    if backend not in BACKENDS or (arg and backend != "hanlp"):
+        raise ValueError(f"unknown tokenizer {name!r}; choose from {', '.join(BACKENDS)} (or hanlp:FOLDER)")
+    tok = BACKENDS[backend](arg) if arg else BACKENDS[backend]()
     tok.add_words(lex.domain_words())
     return tok
 

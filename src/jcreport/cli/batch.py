@@ -12,11 +12,11 @@ from .ends import ends_quietly
 from ..errors import OutputError, exit_codes_epilog
 from ..lexicons import load_lexicon
 from ..pipeline import default_lexicon, extract
-from ..tokenize import BACKENDS, DEFAULT
+from .tokenizer_options import resolve, tokenizer_options
 
 
 @click.command("batch", context_settings={"help_option_names": ["-h", "--help"]},
-               epilog=exit_codes_epilog([0, 1, 2, 8, 9, 18, 130, 143]) + "\n\nA document's own failure (3-7, 10-16) is "
+               epilog=exit_codes_epilog([0, 1, 2, 8, 9, 17, 18, 130, 143]) + "\n\nA document's own failure (3-7, 10-16) is "
                "recorded as an error line and in the errors table; the run goes on and exits 1.")
 @click.argument("inputs", nargs=-1, type=str)
 @click.option("--from-list", "from_list", type=click.File("r", encoding="utf-8"),
@@ -48,10 +48,10 @@ from ..tokenize import BACKENDS, DEFAULT
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 @click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
               help="A folder of lexicon YAML files merged over the shipped ones (repeatable).")
-@click.option("--tokenizer", type=click.Choice(sorted(BACKENDS)), default=DEFAULT, show_default=True)
+@tokenizer_options
 @ends_quietly
 def batch_command(inputs, from_list, globs, output, db, db_json, jobs, force, retry_failed, emit_text, sentences, max_bytes, timeout,
-                  max_members, max_ratio, quiet, lexicon_dirs, tokenizer) -> None:
+                  max_members, max_ratio, quiet, lexicon_dirs, tokenizer, hanlp_model) -> None:
     """Convert many reports: files, folders, .zip and .tar.gz archives, into JSON Lines and SQLite.
 
     Runs on all cores, keeps input order, and resumes: run it again on the same inputs and
@@ -76,6 +76,7 @@ def batch_command(inputs, from_list, globs, output, db, db_json, jobs, force, re
     if not output and not db:
         output = "-"
     lexicon = load_lexicon(lexicon_dirs) if lexicon_dirs else default_lexicon()
+    tokenizer = resolve(tokenizer, hanlp_model, lexicon)
     limits = Limits(max_bytes=max_bytes, max_members=max_members, max_ratio=max_ratio, timeout=timeout)
     sinks = ([JsonlSink(output, force)] if output else []) + ([SqliteSink(db, force, with_json=db_json)] if db else [])
     if retry_failed:

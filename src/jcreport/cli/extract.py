@@ -10,10 +10,10 @@ from .ends import ends_quietly
 
 from ..errors import EXIT_CODES, OutputError, exit_codes_epilog
 from ..lexicons import load_lexicon
-from ..pipeline import extract
+from ..pipeline import default_lexicon, extract
 from ..reading import MAX_BYTES, read_input
 from ..render import SENTENCES, only_fields, to_json_bytes, to_yaml
-from ..tokenize import BACKENDS, DEFAULT
+from .tokenizer_options import resolve, tokenizer_options
 
 FORMATS = ("json", "yaml", "table", "html")
 
@@ -36,11 +36,10 @@ FORMATS = ("json", "yaml", "table", "html")
                    "case_counts), metrics, case_counts, measures, campaigns, warnings.")
 @click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
               help="A folder of lexicon YAML files merged over the shipped ones (repeatable).")
-@click.option("--tokenizer", type=click.Choice(sorted(BACKENDS)), default=DEFAULT, show_default=True,
-              help="Tokenizer backend.")
+@tokenizer_options
 @ends_quietly
 def extract_command(path: str, fmt: str, output: str, max_bytes: int, ascii: bool, sentences: str, only: str | None,
-                    lexicon_dirs: tuple[Path, ...], tokenizer: str) -> None:
+                    lexicon_dirs: tuple[Path, ...], tokenizer: str, hanlp_model: str | None) -> None:
     """Extract one report: .txt (any common Chinese encoding), .html, .docx or .pdf; - for stdin.
 
     \b
@@ -57,6 +56,7 @@ def extract_command(path: str, fmt: str, output: str, max_bytes: int, ascii: boo
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--only") from None
     lexicon = load_lexicon(lexicon_dirs) if lexicon_dirs else None
+    tokenizer = resolve(tokenizer, hanlp_model, lexicon or default_lexicon())
     doc, name = read_input(path, max_bytes)
     text = doc.text
     report = extract(text, path=name, encoding=doc.encoding, format=doc.format, lexicon=lexicon, tokenizer=tokenizer)

@@ -5,6 +5,7 @@ from pathlib import Path
 import click
 
 from .ends import ends_quietly
+from .tokenizer_options import resolve, tokenizer_options
 
 
 def _row(name: str, label: str, c) -> str:
@@ -24,8 +25,10 @@ def _acc(name: str, label: str, a) -> str:
               help="Also score `jcreport diff` on these report pairs (tests/diff/pairs).")
 @click.option("-v", "--verbose", is_flag=True, help="Per-document results, then every miss, spurious record and "
                                                    "wrong field.")
+@tokenizer_options
 @ends_quietly
-def score_command(gold_dir: Path, samples_dir: Path | None, pairs_dir: Path | None, verbose: bool) -> None:
+def score_command(gold_dir: Path, samples_dir: Path | None, pairs_dir: Path | None, verbose: bool, tokenizer: str,
+                  hanlp_model: str | None) -> None:
     """Score extraction against gold written by reading: precision, recall and F1 per record type,
     and the accuracy of each field of the matched records.
 
@@ -37,15 +40,19 @@ def score_command(gold_dir: Path, samples_dir: Path | None, pairs_dir: Path | No
     Example:
         jcreport score tests/gold --samples samples --pairs tests/diff/pairs
         jcreport score tests/real/gold -v
+        jcreport score tests/real/gold --tokenizer hanlp --hanlp-model models/hanlp-tiny
     """
     from .. import extract_file
+    from ..pipeline import default_lexicon
     from ..scoring import FIGURE_FIELDS, score_actions_dir, score_dir
+
+    tokenizer = resolve(tokenizer, hanlp_model, default_lexicon())
 
     cache: dict[Path, object] = {}
 
     def extract(path: Path):
         if path not in cache:
-            cache[path] = extract_file(path)
+            cache[path] = extract_file(path, tokenizer=tokenizer)
         return cache[path]
 
     total, per_file = score_dir(gold_dir, samples_dir, extract)
@@ -71,10 +78,9 @@ def score_command(gold_dir: Path, samples_dir: Path | None, pairs_dir: Path | No
     if pairs_dir is not None:
         from ..diff.match import DEFAULT_SIMILARITY
         from ..diff.scoring import score_pairs
-        from ..pipeline import default_lexicon
-        from ..tokenize import DEFAULT, tokenizer
+        from ..tokenize import tokenizer as backend
 
-        scores = score_pairs(pairs_dir, tokenizer(DEFAULT, default_lexicon()), DEFAULT_SIMILARITY)
+        scores = score_pairs(pairs_dir, backend(tokenizer, default_lexicon()), DEFAULT_SIMILARITY)
         for split in ("fit", "held_out", "all"):
             s = scores[split]
             click.echo(f"{'diff pairs ' + split:34} {'listed':11} {s.listing_recall:6.3f}  ({s.listed}/{s.gold})")

@@ -80,3 +80,17 @@ def test_the_runner_on_a_thread_pool_gives_the_local_pools_results_in_order(tmp_
     with ThreadPoolExecutor(3) as pool:
         threads = [(item.path, r["json"]) for item, r in runner.converted(expand([str(folder)]), jobs=1, executor=pool)]
     assert threads == local and sum('"error"' in text[:10] for _, text in threads) == 1
+
+
+def test_executor_dask_without_the_extra_is_one_line_and_exit_17(tmp_path):
+    import subprocess
+    import sys
+
+    folder = make_folder(tmp_path, 1)
+    code = ("import sys; sys.modules['distributed'] = None\n"          # as if the dask extra were not installed
+            "from jcreport.cli import run; sys.argv[0] = 'jcreport'; run()")
+    proc = subprocess.run([sys.executable, "-c", code, "batch", str(folder), "-o", str(tmp_path / "o.jsonl"),
+                           "--executor", "dask"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 17
+    assert proc.stderr == "Error: --executor dask needs the dask extra: pip install 'jcreport[dask]'\n"
+    assert not (tmp_path / "o.jsonl").exists()

@@ -73,8 +73,14 @@ def _ordered(items: Iterator[Item], executor, window: int, task: Callable) -> It
                     item.path, "crash", f"{item.path}: the executor lost it: {type(exc).__name__}: {exc}")
             yield item, result
     except BaseException:
-        for _, future in pending:
-            future.cancel()
+        # stopped (Ctrl-C, SIGTERM, an output error): the local pool kills its workers and cancels its
+        # futures itself (cancelling them here first would break its manager thread); others are cancelled
+        stop = getattr(executor, "stop", None)
+        if stop:
+            stop()
+        else:
+            for _, future in pending:
+                future.cancel()
         raise
 
 
@@ -91,11 +97,7 @@ def converted(items: Iterable[Item], jobs: int, executor=None, task: Callable | 
             yield item, task(item)
     else:
         pool = ProcessPool(jobs)
-        try:
-            yield from _ordered(it, pool, WINDOW_PER_JOB * jobs, task)
-        except BaseException:
-            pool.stop()
-            raise
+        yield from _ordered(it, pool, WINDOW_PER_JOB * jobs, task)   # stops the pool if it is stopped
         pool.shutdown()
 
 

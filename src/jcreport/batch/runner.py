@@ -1,24 +1,20 @@
 """Run a batch: convert Items in parallel, write results in input order to every sink.
 
-Workers are forked after the lexicon and tokenizer are loaded, so they start warm. At most
-``window`` documents are in flight, so memory stays bounded however large the archive. A worker
-that dies (killed, out of memory) costs only the documents it held: they are recorded as errors
-and the pool is started again for the rest.
+The conversion runs on an executor: the local process pool (executors.py, the default), a Dask
+cluster (dask_executor.py) or anything with ``submit``. At most ``window`` documents are in flight,
+so memory stays bounded however large the archive. A worker that dies costs only the documents it
+held: they are recorded as errors and the rest go on.
 """
 from __future__ import annotations
 
-import ctypes
-import multiprocessing
-import signal
-import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import BrokenExecutor, Future
 from dataclasses import dataclass
 
 from . import worker
+from .executors import ProcessPool
 from .inputs import Item
 
 # Documents in flight per worker: enough that a long document at the head of the queue does not
@@ -43,33 +39,12 @@ class Summary:
                 f"{self.failed} failed{earlier}), {self.records} records, {self.chars} chars, {self.seconds:.1f} s")
 
 
-def _worker_start() -> None:
-    """In each worker: Ctrl-C and SIGTERM are the parent's to handle (no traceback from a worker),
-    and the worker dies with its parent, even when the parent is killed with -9 (no orphans)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-
-
-def _pool(jobs: int, context) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_start)
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop at once (Ctrl-C, SIGTERM): the workers are killed, not waited for."""
-    for process in list(getattr(pool, "_processes", {}).values()):
-        process.kill()
-    pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _ordered_parallel(items: Iterator[Item], jobs: int, window: int) -> Iterator[tuple[Item, dict]]:
-    context = multiprocessing.get_context("fork")
+def _ordered(items: Iterator[Item], executor, window: int, task: Callable) -> Iterator[tuple[Item, dict]]:
+    """(item, result) in input order from any executor with ``submit(fn, *args)`` giving a
+    concurrent.futures-style Future. A future that fails is that document's error, never the run's:
+    the executor's ``lost(item, exc)`` says what it means when it has one (Dask: a document that
+    killed its workers, or a cluster gone), else it is a crash; the local pool is restarted."""
     pending: deque[tuple[Item, Future]] = deque()
-    pool = _pool(jobs, context)
     try:
         exhausted = False
         while pending or not exhausted:
@@ -78,49 +53,61 @@ def _ordered_parallel(items: Iterator[Item], jobs: int, window: int) -> Iterator
                 if item is None:
                     exhausted = True
                 else:
-                    pending.append((item, pool.submit(worker.convert, item)))
+                    pending.append((item, executor.submit(task, item)))
             if not pending:
                 break
             item, future = pending.popleft()
             try:
-                yield item, future.result()
-            except BrokenProcessPool:
-                # a worker died and took every future of the pool with it: which document killed
-                # it is not known, so this one is tried again alone before it is blamed
-                pool.shutdown(cancel_futures=True)
-                yield item, _alone(item, context)
-                pool = _pool(jobs, context)
-                pending = deque((it, pool.submit(worker.convert, it)) for it, _ in pending)
+                result = future.result()
+            except BrokenExecutor:
+                if not hasattr(executor, "restart"):
+                    raise
+                # a local worker died and took every future of the pool with it: which document
+                # killed it is not known, so this one is tried again alone before it is blamed
+                result = executor.alone(task, item)
+                executor.restart()
+                pending = deque((it, executor.submit(task, it)) for it, _ in pending)
+            except Exception as exc:  # noqa: BLE001 - one document's loss is recorded, the run goes on
+                lost = getattr(executor, "lost", None)
+                result = lost(item, exc) if lost else worker.error_result(
+                    item.path, "crash", f"{item.path}: the executor lost it: {type(exc).__name__}: {exc}")
+            yield item, result
     except BaseException:
-        _stop(pool)
+        # stopped (Ctrl-C, SIGTERM, an output error): the local pool kills its workers and cancels its
+        # futures itself (cancelling them here first would break its manager thread); others are cancelled
+        stop = getattr(executor, "stop", None)
+        if stop:
+            stop()
+        else:
+            for _, future in pending:
+                future.cancel()
         raise
-    else:
-        pool.shutdown(cancel_futures=True)
 
 
-def _alone(item: Item, context) -> dict:
-    with _pool(1, context) as solo:
-        try:
-            return solo.submit(worker.convert, item).result()
-        except BrokenProcessPool:
-            return worker.error_result(item.path, "crash", f"{item.path}: the worker converting it died")
-
-
-def converted(items: Iterable[Item], jobs: int) -> Iterator[tuple[Item, dict]]:
-    """(item, result) in input order; -j 1 converts in this process."""
-    it = iter(items)
-    if jobs <= 1:
+def converted(items: Iterable[Item], jobs: int, executor=None, task: Callable | None = None
+              ) -> Iterator[tuple[Item, dict]]:
+    """(item, result) in input order: on ``executor`` when one is given (its owner shuts it down),
+    else -j 1 in this process and -j N in a local process pool. ``task`` converts one item
+    (worker.convert, looked up at the call)."""
+    it, task = iter(items), task or worker.convert
+    if executor is not None:
+        yield from _ordered(it, executor, WINDOW_PER_JOB * max(getattr(executor, "workers", jobs), 1), task)
+    elif jobs <= 1:
         for item in it:
-            yield item, worker.convert(item)
+            yield item, task(item)
     else:
-        yield from _ordered_parallel(it, jobs, window=WINDOW_PER_JOB * jobs)
+        pool = ProcessPool(jobs)
+        yield from _ordered(it, pool, WINDOW_PER_JOB * jobs, task)   # stops the pool if it is stopped
+        pool.shutdown()
 
 
-def run(items: Iterable[Item], sinks: list, jobs: int, on_result: Callable[[Summary, dict], None] | None = None) -> Summary:
-    """Convert every item and write each result to the sinks that do not have it yet."""
+def run(items: Iterable[Item], sinks: list, jobs: int, on_result: Callable[[Summary, dict], None] | None = None,
+        executor=None, task: Callable | None = None) -> Summary:
+    """Convert every item (on ``executor`` when given) and write each result to the sinks that do
+    not have it yet."""
     summary, start = Summary(), time.perf_counter()
     failed_everywhere = set.intersection(*(s.failed for s in sinks)) if sinks else set()
-    for item, result in converted(_not_failed_before(items, failed_everywhere, summary), jobs):
+    for item, result in converted(_not_failed_before(items, failed_everywhere, summary), jobs, executor, task):
         summary.documents += 1
         if result["status"] == "skipped":
             summary.skipped += 1

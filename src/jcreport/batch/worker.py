@@ -1,6 +1,7 @@
 """Convert one Item into a result: a Report (as a JSON-ready dict), a skip, or an error.
 
-Runs in a worker process (or in-process with -j 1). Whatever goes wrong with one document becomes
+Runs in a worker process (or in-process with -j 1), or in a Dask worker's thread (the settings are
+then installed on each worker under a run's name, see dask_executor.py). Whatever goes wrong with one document becomes
 a recorded error line, so one bad file never stops the run: the known failures as their
 JcreportError kind, a document over the time limit as ``timeout``, anything unexpected as
 ``internal`` with its message.
@@ -8,25 +9,25 @@ JcreportError kind, a document over the time limit as ``timeout``, anything unex
 from __future__ import annotations
 
 import json
-import signal
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import DocumentTimeout, DocumentTooLarge, JcreportError, UnreadableInput
+from ..errors import DocumentTooLarge, JcreportError, UnreadableInput
 from ..doc import doc_id_of
 from ..formats import read_document
 from ..lexicons import Lexicon
 from ..pipeline import extract
 from ..render import shape_sentences
 from ..tokenize import DEFAULT
+from .deadline import Expired, expired, time_limit
 from .inputs import Item, Limits
 from .sqlite import rows as sqlite_rows
 
 
 @dataclass
 class Settings:
-    """What every worker needs; set once in the parent before the pool forks."""
+    """What every worker needs: set once in the parent before the pool forks, or shipped to each Dask
+    worker once (pickled; the lexicon travels loaded, so workers need no lexicon files)."""
 
     limits: Limits = field(default_factory=Limits)
     lexicon: Lexicon | None = None
@@ -38,24 +39,11 @@ class Settings:
 
 
 SETTINGS = Settings()
+INSTALLED: dict[str, Settings] = {}                     # a Dask worker's settings, by the name of their run
 
 
-@contextmanager
-def time_limit(seconds: float, path: str):
-    """Raise DocumentTimeout in this (main) thread after ``seconds`` of wall time."""
-    def expire(signum, frame):
-        raise DocumentTimeout(path, f"extraction took longer than the limit of {seconds:g} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _read(item: Item, limits: Limits) -> bytes:
+def read_bytes(item: Item, limits: Limits) -> bytes:
+    """The document's bytes: read already from an archive, or read here from its file (size checked first)."""
     if item.data is not None:
         return item.data
     path = Path(item.file)
@@ -73,14 +61,22 @@ def error_result(path: str, kind: str, message: str) -> dict:
     return {"status": "error", "path": path, "json": json.dumps(line, ensure_ascii=False, separators=(",", ":"))}
 
 
-def convert(item: Item) -> dict:
+def convert_installed(name: str, item: Item) -> dict:
+    """convert() with the settings installed on this worker under ``name``."""
+    settings = INSTALLED.get(name)
+    if settings is None:
+        return error_result(item.path, "backend", f"{item.path}: this worker has no settings for run {name}")
+    return convert(item, settings)
+
+
+def convert(item: Item, settings: Settings | None = None) -> dict:
     """The result of one document (see module doc); never raises."""
-    s = SETTINGS
+    s = settings or SETTINGS
     if item.error is not None:
         return error_result(item.path, item.error.kind, item.error.message)
     try:
         with time_limit(s.limits.timeout, item.path):
-            doc = read_document(_read(item, s.limits), item.path)
+            doc = read_document(read_bytes(item, s.limits), item.path)
             doc_id = doc_id_of(doc.text)
             if (item.path, doc_id) in s.skip:          # already done: decided on the bytes, not extracted again
                 return {"status": "skipped", "path": item.path, "doc_id": doc_id}
@@ -88,6 +84,9 @@ def convert(item: Item) -> dict:
                              lexicon=s.lexicon, tokenizer=s.tokenizer)
     except JcreportError as exc:
         return error_result(item.path, exc.kind, exc.message)
+    except Expired:                                    # landed outside the limit's own handling
+        late = expired(item.path, s.limits.timeout)
+        return error_result(item.path, late.kind, late.message)
     except (Exception, MemoryError) as exc:  # noqa: BLE001 - one document's failure is recorded, the run goes on
         return error_result(item.path, "internal", f"{item.path}: {type(exc).__name__}: {exc}")
     if s.emit_text is not None:

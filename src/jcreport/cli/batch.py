@@ -3,13 +3,14 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
 
 from .ends import ends_quietly
 
-from ..errors import OutputError, exit_codes_epilog
+from ..errors import BackendUnavailable, OutputError, exit_codes_epilog
 from ..lexicons import load_lexicon
 from ..pipeline import default_lexicon, extract
 from .tokenizer_options import resolve, tokenizer_options
@@ -49,9 +50,14 @@ from .tokenizer_options import resolve, tokenizer_options
 @click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
               help="A folder of lexicon YAML files merged over the shipped ones (repeatable).")
 @tokenizer_options
+@click.option("--executor", type=click.Choice(("processes", "dask")), default="processes", show_default=True,
+              help="Where documents are converted: -j local worker processes, or a Dask cluster (the dask extra).")
+@click.option("--dask", "dask_address", metavar="ADDRESS", default="local", show_default=True,
+              help="With --executor dask: the scheduler (tcp://host:8786), or local for a LocalCluster of -j workers.")
 @ends_quietly
-def batch_command(inputs, from_list, globs, output, db, db_json, jobs, force, retry_failed, emit_text, sentences, max_bytes, timeout,
-                  max_members, max_ratio, quiet, lexicon_dirs, tokenizer, hanlp_model) -> None:
+def batch_command(inputs, from_list, globs, output, db, db_json, jobs, force, retry_failed, emit_text, sentences, max_bytes,
+                  timeout, max_members, max_ratio, quiet, lexicon_dirs, tokenizer, hanlp_model, executor,
+                  dask_address) -> None:
     """Convert many reports: files, folders, .zip and .tar.gz archives, into JSON Lines and SQLite.
 
     Runs on all cores, keeps input order, and resumes: run it again on the same inputs and
@@ -75,6 +81,11 @@ def batch_command(inputs, from_list, globs, output, db, db_json, jobs, force, re
         raise click.UsageError("no inputs: give files, folders or archives, or --from-list")
     if not output and not db:
         output = "-"
+    if executor == "dask":
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise BackendUnavailable(None, "--executor dask needs the dask extra: pip install 'jcreport[dask]'") from None
     lexicon = load_lexicon(lexicon_dirs) if lexicon_dirs else default_lexicon()
     tokenizer = resolve(tokenizer, hanlp_model, lexicon)
     limits = Limits(max_bytes=max_bytes, max_members=max_members, max_ratio=max_ratio, timeout=timeout)
@@ -97,7 +108,8 @@ def batch_command(inputs, from_list, globs, output, db, db_json, jobs, force, re
     hidden = quiet or not sys.stderr.isatty()
     total = None if hidden else count(paths, tuple(globs))
     try:
-        summary = _run_with_progress(runner, items, sinks, jobs, hidden, total)
+        with _executor(executor, dask_address, jobs) as (pool, task):
+            summary = _run_with_progress(runner, items, sinks, jobs, hidden, total, executor=pool, task=task)
     finally:
         for sink in sinks:
             sink.close()
@@ -108,11 +120,20 @@ def batch_command(inputs, from_list, globs, output, db, db_json, jobs, force, re
     sys.exit(1 if summary.failed or summary.failed_earlier else 0)   # while any input stands failed
 
 
-def _run_with_progress(runner, items, sinks, jobs, hidden: bool, total: int | None):
+def _executor(kind: str, address: str, jobs: int):
+    """(executor, task) for the runner: (None, None) is its local process pool."""
+    if kind != "dask":
+        return nullcontext((None, None))
+    from ..batch import worker
+    from ..batch.dask_executor import on_dask
+    return on_dask(address, jobs, worker.SETTINGS)
+
+
+def _run_with_progress(runner, items, sinks, jobs, hidden: bool, total: int | None, **on):
     """A progress bar on a terminal: documents (of the total when it is known), chars/s, failures,
     elapsed time and the time remaining."""
     if hidden:
-        return runner.run(items, sinks, jobs)
+        return runner.run(items, sinks, jobs, **on)
     from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                TimeRemainingColumn)
@@ -128,7 +149,7 @@ def _run_with_progress(runner, items, sinks, jobs, hidden: bool, total: int | No
             progress.update(task, completed=summary.documents, failed=summary.failed,
                             rate=f"{summary.chars / elapsed / 1000:.0f}k chars/s")
 
-        return runner.run(items, sinks, jobs, on_result=update)
+        return runner.run(items, sinks, jobs, on_result=update, **on)
 
 
 def _paths(inputs: tuple[str, ...], from_list, read_list) -> list[str]:

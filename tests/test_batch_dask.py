@@ -1,0 +1,98 @@
+"""batch --executor dask on a LocalCluster of 2 worker processes: the same JSONL and SQLite as -j 2,
+resume, bad documents as error lines, the time limit in a worker thread, a worker killed mid-document.
+
+Nothing is excluded from the comparison of records: a Report holds no timing field (its doc_id is
+the hash of the text, not of the run), and SQLite row ids follow input order under either executor.
+Only the summary line's seconds, and the run's wall time, differ between runs; they are not compared.
+"""
+from __future__ import annotations
+
+import codecs
+import functools
+import json
+import os
+import sqlite3
+
+import pytest
+
+distributed = pytest.importorskip("distributed", reason="the dask extra is not installed: pip install '.[dask]'")
+
+import dask  # noqa: E402
+from test_batch import batch, lines, make_folder  # noqa: E402
+
+from jcreport.batch import runner, worker  # noqa: E402
+from jcreport.batch.dask_executor import on_dask  # noqa: E402
+from jcreport.batch.inputs import Item, expand  # noqa: E402
+
+TABLES = ("reports", "sections", "sentences", "metrics", "case_counts", "measures", "campaigns", "errors")
+
+
+def mixed_folder(tmp_path):
+    folder = make_folder(tmp_path, 8)
+    (folder / "binary.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00" * 100)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "undecodable.txt").write_bytes(codecs.BOM_UTF8 + b"\xff\xfe\xfd")
+    (folder / "slow.txt").write_text("一、办理案件5件,召开会议3次。\n" * 120000, encoding="utf-8")
+    return folder
+
+
+def table_rows(db):
+    con = sqlite3.connect(db)
+    return {t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in TABLES}
+
+
+def test_dask_gives_the_local_pools_outputs_resumes_and_records_bad_documents(tmp_path):
+    folder = mixed_folder(tmp_path)
+    local, local_db = tmp_path / "j2.jsonl", tmp_path / "j2.sqlite"
+    on, on_db = tmp_path / "dask.jsonl", tmp_path / "dask.sqlite"
+    common = ("--timeout", "2", "-j", "2")
+    assert batch(folder, "-o", local, "--db", local_db, *common).exit_code == 1
+    result = batch(folder, "-o", on, "--db", on_db, *common, "--executor", "dask", "--dask", "local")
+    assert result.exit_code == 1, result.output            # the bad documents failed, the run went on
+    assert "Traceback" not in result.output
+    got = lines(on)
+    assert got == lines(local)
+    assert [r["source"]["path"] if "source" in r else r["error"]["path"] for r in got] == \
+        [str(p) for p in sorted(folder.iterdir())]
+    errors = {os.path.basename(r["error"]["path"]): r["error"]["kind"] for r in got if "error" in r}
+    assert errors == {"binary.txt": "binary", "empty.txt": "empty", "undecodable.txt": "undecodable",
+                      "slow.txt": "timeout"}                # slow.txt: the watchdog in a Dask worker thread
+    assert sum("source" in r for r in got) == 8
+    assert table_rows(on_db) == table_rows(local_db)
+    assert len(table_rows(on_db)["errors"]) == 4
+
+    before = on.read_bytes()
+    again = batch(folder, "-o", on, "--db", on_db, *common, "--executor", "dask")
+    assert "0 converted, 8 already done, 0 failed; 4 failed earlier" in again.output
+    assert on.read_bytes() == before and table_rows(on_db) == table_rows(local_db)
+
+
+def _die_on(task, item):
+    if item.path.endswith("die.txt"):
+        os._exit(3)                                     # a worker killed mid-document (OOM, segfault)
+    return task(item)
+
+
+def test_a_dask_worker_that_dies_costs_only_its_document(tmp_path):
+    import cloudpickle
+    import sys
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])   # the workers cannot import this test module
+    folder = make_folder(tmp_path, 10)
+    items = list(expand([str(folder)]))
+    items.insert(4, Item("die.txt", data=b"x"))
+    # one task per worker thread at a time and no retry: the death is blamed on its document alone
+    config = {"distributed.scheduler.allowed-failures": 0, "distributed.scheduler.worker-saturation": 1.0}
+    with dask.config.set(config), on_dask("local", 2, worker.Settings()) as (executor, task):
+        results = list(runner.converted(items, 2, executor, functools.partial(_die_on, task)))
+    assert [item.path for item, _ in results] == [i.path for i in items]
+    assert [json.loads(r["json"])["error"]["kind"] for _, r in results if r["status"] == "error"] == ["crash"]
+    assert results[4][1]["status"] == "error" and sum(r["status"] == "ok" for _, r in results) == 10
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_17(tmp_path):
+    folder = make_folder(tmp_path, 1)
+    result = batch(folder, "-o", tmp_path / "o.jsonl", "--executor", "dask", "--dask", "tcp://127.0.0.1:1")
+    assert result.exit_code == 17
+    assert result.output.startswith("Error: tcp://127.0.0.1:1: cannot reach the Dask scheduler")
+    assert result.output.count("\n") == 1

@@ -92,7 +92,39 @@ def test_a_dask_worker_that_dies_costs_only_its_document(tmp_path):
 
 def test_an_unreachable_scheduler_is_one_line_and_exit_17(tmp_path):
     folder = make_folder(tmp_path, 1)
-    result = batch(folder, "-o", tmp_path / "o.jsonl", "--executor", "dask", "--dask", "tcp://127.0.0.1:1")
+    result = batch(folder, "-o", tmp_path / "o.jsonl", "--dask", "tcp://127.0.0.1:1")    # --dask alone means Dask
     assert result.exit_code == 17
     assert result.output.startswith("Error: tcp://127.0.0.1:1: cannot reach the Dask scheduler")
     assert result.output.count("\n") == 1
+
+
+def test_dask_with_the_process_pool_named_is_a_usage_error(tmp_path):
+    folder = make_folder(tmp_path, 1)
+    result = batch(folder, "-o", tmp_path / "o.jsonl", "--executor", "processes", "--dask", "local")
+    assert result.exit_code == 2 and "--dask is for --executor dask" in result.output
+
+
+def test_ctrl_c_stops_a_dask_run_with_130_no_traceback_from_any_process_and_it_resumes(tmp_path):
+    import signal
+    import subprocess
+    import time
+
+    from test_batch_ends import JCREPORT, _alive, _children, _start, _wait_for_lines
+
+    folder = make_folder(tmp_path, 300)
+    out = tmp_path / "out.jsonl"
+    args = ["batch", str(folder), "-o", str(out), "-q", "--dask", "local", "-j", "2"]
+    proc = _start(args)
+    _wait_for_lines(out, 10)
+    processes = _children(proc.pid)
+    os.killpg(proc.pid, signal.SIGINT)                 # Ctrl-C reaches the whole group, cluster workers too
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130
+    assert "Traceback" not in err.decode() and "interrupted" in err.decode()
+    time.sleep(2)
+    assert not [p for p in processes if _alive(p)], "processes left behind"
+    assert 10 <= out.read_bytes().count(b"\n") < 300
+    rerun = subprocess.run([*JCREPORT, *args], capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    paths = [r["source"]["path"] for r in lines(out)]
+    assert len(paths) == len(set(paths)) == 300

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import signal
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import CancelledError, Future
@@ -76,8 +77,15 @@ class DaskExecutor:
 
 def _client(address: str, jobs: int) -> tuple[Client, LocalCluster | None]:
     if address == "local":
-        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=logging.ERROR)
+        # Ctrl-C is the run's to handle, as with the local pool: the cluster's worker processes are
+        # started with SIGINT ignored (a disposition a child keeps across exec), so a Ctrl-C that
+        # reaches the whole process group prints no traceback from them; the run stops them.
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                                   silence_logs=logging.ERROR)
+        finally:
+            signal.signal(signal.SIGINT, previous)
         return Client(cluster), cluster
     try:
         return Client(address, timeout=CONNECT_SECONDS), None

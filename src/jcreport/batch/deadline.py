@@ -8,7 +8,10 @@ into the converting thread with ``PyThreadState_SetAsyncExc``: it lands at the n
 bounds Python code but not one long C call (a regex match, a sleep, a blocking read), which is let
 finish and then stopped. Either way a document over the limit is a DocumentTimeout, also when the
 exception was swallowed on the way (the limit is checked again when the document is done), and
-nothing is left pending for the thread's next document.
+nothing is left pending for the thread's next document. One window cannot be closed from inside:
+an ``Expired`` that lands on the very entry of ``__exit__`` (the interpreter checks for pending
+exceptions there, before any ``try`` of its body) leaves the block as ``Expired`` itself, so a
+caller treats ``Expired`` like ``DocumentTimeout`` (``worker.convert`` does).
 """
 from __future__ import annotations
 

@@ -60,10 +60,17 @@ class ProcessPool:
                 return worker.error_result(item.path, "crash", f"{item.path}: the worker converting it died")
 
     def stop(self) -> None:
-        """Stop at once (Ctrl-C, SIGTERM): the workers are killed, not waited for."""
-        for process in list(getattr(self.pool, "_processes", {}).values()):
+        """Stop at once (Ctrl-C, SIGTERM): the workers are killed, not waited for. The pool's own
+        table of processes is kept from before the shutdown (which drops it), and a worker started
+        on demand meanwhile is killed too, and reaped, so none outlives the run holding its
+        stdout or stderr open."""
+        processes = getattr(self.pool, "_processes", None) or {}
+        for process in list(processes.values()):
             process.kill()
         self.pool.shutdown(wait=False, cancel_futures=True)
+        for process in list(processes.values()):
+            process.kill()
+            process.join(1)
 
     def shutdown(self) -> None:
         self.pool.shutdown(cancel_futures=True)

@@ -52,8 +52,9 @@ from .tokenizer_options import resolve, tokenizer_options
 @tokenizer_options
 @click.option("--executor", type=click.Choice(("processes", "dask")), default="processes", show_default=True,
               help="Where documents are converted: -j local worker processes, or a Dask cluster (the dask extra).")
-@click.option("--dask", "dask_address", metavar="ADDRESS", default="local", show_default=True,
-              help="With --executor dask: the scheduler (tcp://host:8786), or local for a LocalCluster of -j workers.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Convert on this Dask scheduler (tcp://host:8786), or local for a LocalCluster of -j workers; "
+                   "implies --executor dask (whose default is local).")
 @ends_quietly
 def batch_command(inputs, from_list, globs, output, db, db_json, jobs, force, retry_failed, emit_text, sentences, max_bytes,
                   timeout, max_members, max_ratio, quiet, lexicon_dirs, tokenizer, hanlp_model, executor,
@@ -81,6 +82,13 @@ def batch_command(inputs, from_list, globs, output, db, db_json, jobs, force, re
         raise click.UsageError("no inputs: give files, folders or archives, or --from-list")
     if not output and not db:
         output = "-"
+    if dask_address is not None:
+        if executor == "processes" and click.get_current_context().get_parameter_source("executor") \
+                == click.core.ParameterSource.COMMANDLINE:
+            raise click.UsageError("--dask is for --executor dask, not --executor processes")
+        executor = "dask"                              # --dask ADDRESS alone means Dask
+    elif executor == "dask":
+        dask_address = "local"
     if executor == "dask":
         try:
             import distributed  # noqa: F401

@@ -168,7 +168,7 @@ def _paths(inputs: tuple[str, ...], from_list, read_list) -> list[str]:
         if given == "-":
             if from_list is not None and getattr(from_list, "name", None) == "<stdin>":
                 continue                              # - and --from-list - read stdin once
-            paths += read_list(click.get_text_stream("stdin", encoding="utf-8"))
+            paths += read_list(sys.stdin)
         else:
             paths.append(given)
     return paths + (list(read_list(from_list)) if from_list else [])

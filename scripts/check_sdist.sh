@@ -10,5 +10,7 @@ python -m pip install -q build
 python -m build --sdist -o "$WORK" . >/dev/null
 tar xzf "$WORK"/jcreport-*.tar.gz -C "$WORK"
 SRC="$(echo "$WORK"/jcreport-*/)"
+python -m pip install -q --force-reinstall --no-deps "$SRC"   # this jcreport, whatever was installed before
 python -m pip install -q "$SRC[test]"
+python -c "import jcreport, sys; sys.exit(0 if jcreport.__file__.startswith(sys.prefix) else 'jcreport not from the sdist')"
 cd "$SRC" && python -m pytest -q -p no:cacheprovider

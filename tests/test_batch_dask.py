@@ -96,6 +96,7 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_17(tmp_path):
     assert result.exit_code == 17
     assert result.output.startswith("Error: tcp://127.0.0.1:1: cannot reach the Dask scheduler")
     assert result.output.count("\n") == 1
+    assert not (tmp_path / "o.jsonl").exists()          # reached before any output is opened
 
 
 def test_dask_with_the_process_pool_named_is_a_usage_error(tmp_path):

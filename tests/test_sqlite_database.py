@@ -187,3 +187,15 @@ def test_a_sqlite_file_of_another_program_is_refused_even_with_force(tmp_path):
     con = sqlite3.connect(other)
     assert con.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall() == [("notes",)]
     assert con.execute("PRAGMA journal_mode").fetchone() == ("delete",)          # not switched to WAL either
+
+
+def test_a_refused_database_releases_the_json_lines_output_opened_before_it(tmp_path):
+    other = tmp_path / "other.sqlite"
+    con = sqlite3.connect(other)
+    con.executescript("CREATE TABLE notes (id INTEGER PRIMARY KEY); PRAGMA user_version = 7;")
+    con.close()
+    out = tmp_path / "out.jsonl"
+    assert batch(SAMPLES, "-o", out, "--db", other, "-q").exit_code == 18
+    again = batch(SAMPLES, "-o", out, "-q", "-j", "1")     # in the same process: the lock was let go
+    assert again.exit_code == 0, again.output
+    assert len(out.read_text(encoding="utf-8").splitlines()) == len(list(SAMPLES.glob("*.txt")))

@@ -17,7 +17,7 @@ import signal
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import CancelledError, Future
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 from distributed import Client, KilledWorker, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
@@ -95,20 +95,33 @@ def _client(address: str, jobs: int) -> tuple[Client, LocalCluster | None]:
 
 
 @contextmanager
-def on_dask(address: str, jobs: int, settings: worker.Settings) -> Iterator[tuple[DaskExecutor, object]]:
-    """(executor, task) for runner.run on the cluster at ``address`` (``local``: a LocalCluster of
-    ``jobs`` single-threaded worker processes); the settings are removed from the workers afterwards."""
+def connected(address: str, jobs: int) -> Iterator[tuple[Client, LocalCluster | None]]:
+    """A client of the cluster at ``address`` (``local``: a LocalCluster of ``jobs``
+    single-threaded worker processes), closed afterwards with the cluster it started. The batch
+    connects before it opens its outputs, so a scheduler it cannot reach leaves no file behind."""
     client, cluster = _client(address, jobs)
-    name = f"jcreport-batch-{uuid.uuid4().hex}"
     try:
-        client.register_plugin(SettingsPlugin(name, settings), name=name)
-        yield DaskExecutor(client, settings.limits), functools.partial(worker.convert_installed, name)
+        yield client, cluster
     finally:
-        try:
-            if client.status == "running":
-                client.unregister_worker_plugin(name)
-        except Exception:  # noqa: BLE001 - a cluster already gone has nothing left to remove
-            pass
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+@contextmanager
+def on_dask(address: str, jobs: int, settings: worker.Settings,
+            connection: tuple[Client, LocalCluster | None] | None = None) -> Iterator[tuple[DaskExecutor, object]]:
+    """(executor, task) for runner.run on the cluster at ``address`` (or on ``connection``, made
+    by ``connected`` and left open); the settings are removed from the workers afterwards."""
+    with ExitStack() as stack:
+        client, _ = connection or stack.enter_context(connected(address, jobs))
+        name = f"jcreport-batch-{uuid.uuid4().hex}"
+        try:
+            client.register_plugin(SettingsPlugin(name, settings), name=name)
+            yield DaskExecutor(client, settings.limits), functools.partial(worker.convert_installed, name)
+        finally:
+            try:
+                if client.status == "running":
+                    client.unregister_worker_plugin(name)
+            except Exception:  # noqa: BLE001 - a cluster already gone has nothing left to remove
+                pass

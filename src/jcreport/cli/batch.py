@@ -3,7 +3,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from contextlib import nullcontext
+from contextlib import ExitStack, nullcontext
 from pathlib import Path
 
 import click
@@ -97,30 +97,34 @@ def batch_command(inputs, from_list, globs, output, db, db_json, jobs, force, re
     lexicon = load_lexicon(lexicon_dirs) if lexicon_dirs else default_lexicon()
     tokenizer = resolve(tokenizer, hanlp_model, lexicon)
     limits = Limits(max_bytes=max_bytes, max_members=max_members, max_ratio=max_ratio, timeout=timeout)
-    sinks = ([JsonlSink(output, force)] if output else []) + ([SqliteSink(db, force, with_json=db_json)] if db else [])
-    if retry_failed:
-        for sink in sinks:
-            sink.drop_failed()
-    if emit_text:
-        try:
-            emit_text.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(str(emit_text), f"cannot write: {exc.strerror or exc}") from None
-    extract("一、", lexicon=lexicon, tokenizer=tokenizer)   # load everything once, before workers fork
-    gc.collect()
-    gc.freeze()                                       # the loaded lexicons stay shared, never scanned or copied
-    worker.SETTINGS = worker.Settings(limits=limits, lexicon=lexicon, tokenizer=tokenizer, emit_text=emit_text,
-                                      sentences=sentences,
-                                      skip=frozenset(set.intersection(*(s.done for s in sinks))), sqlite_rows=bool(db))
-    items = expand(paths, tuple(globs), limits)
-    hidden = quiet or not sys.stderr.isatty()
-    total = None if hidden else count(paths, tuple(globs))
-    try:
-        with _executor(executor, dask_address, jobs) as (pool, task):
+    with ExitStack() as stack:
+        # a cluster is reached before any output is opened: one it cannot reach leaves no file behind
+        connection = stack.enter_context(_connected(dask_address, jobs)) if executor == "dask" else None
+        sinks: list = []
+        stack.callback(lambda: [sink.close() for sink in sinks])   # also when a later output is refused
+        if output:
+            sinks.append(JsonlSink(output, force))
+        if db:
+            sinks.append(SqliteSink(db, force, with_json=db_json))
+        if retry_failed:
+            for sink in sinks:
+                sink.drop_failed()
+        if emit_text:
+            try:
+                emit_text.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise OutputError(str(emit_text), f"cannot write: {exc.strerror or exc}") from None
+        extract("一、", lexicon=lexicon, tokenizer=tokenizer)   # load everything once, before workers fork
+        gc.collect()
+        gc.freeze()                                   # the loaded lexicons stay shared, never scanned or copied
+        worker.SETTINGS = worker.Settings(limits=limits, lexicon=lexicon, tokenizer=tokenizer, emit_text=emit_text,
+                                          sentences=sentences, skip=frozenset(set.intersection(*(s.done for s in sinks))),
+                                          sqlite_rows=bool(db))
+        items = expand(paths, tuple(globs), limits)
+        hidden = quiet or not sys.stderr.isatty()
+        total = None if hidden else count(paths, tuple(globs))
+        with _executor(executor, dask_address, jobs, connection) as (pool, task):
             summary = _run_with_progress(runner, items, sinks, jobs, hidden, total, executor=pool, task=task)
-    finally:
-        for sink in sinks:
-            sink.close()
     if not quiet:
         click.echo(summary.line(), err=True)
     elif summary.failed_earlier:                       # failures stay visible, even with -q
@@ -128,13 +132,18 @@ def batch_command(inputs, from_list, globs, output, db, db_json, jobs, force, re
     sys.exit(1 if summary.failed or summary.failed_earlier else 0)   # while any input stands failed
 
 
-def _executor(kind: str, address: str, jobs: int):
+def _connected(address: str, jobs: int):
+    from ..batch.dask_executor import connected
+    return connected(address, jobs)
+
+
+def _executor(kind: str, address: str, jobs: int, connection=None):
     """(executor, task) for the runner: (None, None) is its local process pool."""
     if kind != "dask":
         return nullcontext((None, None))
     from ..batch import worker
     from ..batch.dask_executor import on_dask
-    return on_dask(address, jobs, worker.SETTINGS)
+    return on_dask(address, jobs, worker.SETTINGS, connection)
 
 
 def _run_with_progress(runner, items, sinks, jobs, hidden: bool, total: int | None, **on):

@@ -75,7 +75,17 @@ class DaskExecutor:
         return worker.error_result(item.path, "internal", f"{item.path}: on Dask: {type(exc).__name__}: {exc}")
 
 
+def _quiet_client_logs() -> None:
+    """The run says in one line what became of the cluster (exit 17, "run again to resume"); the
+    client's own loggers would add tracebacks of its reconnect attempts as the run ends."""
+    families = ("distributed", "asyncio", "tornado")
+    for name in [*families, *logging.root.manager.loggerDict]:      # distributed sets levels per logger
+        if name.split(".")[0] in families:
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 def _client(address: str, jobs: int) -> tuple[Client, LocalCluster | None]:
+    _quiet_client_logs()
     if address == "local":
         # Ctrl-C is the run's to handle, as with the local pool: the cluster's worker processes are
         # started with SIGINT ignored (a disposition a child keeps across exec), so a Ctrl-C that

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The source distribution passes its own tests: build it, unpack it, install it with its test
 # extra into the current environment, and run its test suite from the unpacked folder (nothing of
-# the checkout is used but the built archive). Usage: bash scripts/check_sdist.sh
+# the checkout is used but the built archive). Usage: bash scripts/check_sdist.sh [PYTEST ARGS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK="$(mktemp -d)"
@@ -13,4 +13,4 @@ SRC="$(echo "$WORK"/jcreport-*/)"
 python -m pip install -q --force-reinstall --no-deps "$SRC"   # this jcreport, whatever was installed before
 python -m pip install -q "$SRC[test]"
 python -c "import jcreport, sys; sys.exit(0 if jcreport.__file__.startswith(sys.prefix) else 'jcreport not from the sdist')"
-cd "$SRC" && python -m pytest -q -p no:cacheprovider
+cd "$SRC" && python -m pytest -q -p no:cacheprovider "$@"

@@ -130,28 +130,3 @@ def test_ctrl_c_stops_a_dask_run_with_130_no_traceback_from_any_process_and_it_r
     paths = [r["source"]["path"] for r in lines(out)]
     assert len(paths) == len(set(paths)) == 300
 
-
-def test_a_scheduler_gone_mid_run_ends_it_in_one_line_with_17_and_a_rerun_completes(tmp_path):
-    import subprocess
-
-    from distributed import LocalCluster
-    from test_batch_ends import JCREPORT, _start, _wait_for_lines
-
-    folder = make_folder(tmp_path, 300)
-    out = tmp_path / "out.jsonl"
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
-    try:
-        proc = _start(["batch", str(folder), "-o", str(out), "-q", "--dask", cluster.scheduler_address])
-        _wait_for_lines(out, 10)
-    finally:
-        cluster.close()                                 # the scheduler and its workers go away
-    _, err = proc.communicate(timeout=120)
-    assert proc.returncode == 17
-    err = err.decode()
-    assert "Traceback" not in err and err.count("\n") == 1 and "run again to resume" in err
-    assert 10 <= out.read_bytes().count(b"\n") < 300 and out.read_bytes().endswith(b"\n")
-    rerun = subprocess.run([*JCREPORT, "batch", str(folder), "-o", str(out), "-q", "-j", "2"],
-                           capture_output=True, text=True, timeout=300)
-    assert rerun.returncode == 0, rerun.stderr
-    paths = [r["source"]["path"] for r in lines(out)]
-    assert len(paths) == len(set(paths)) == 300

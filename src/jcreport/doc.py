@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .models import Meta, Span
 from .normalize import PositionMap
+from .tokens import Tokens
 
 
 @dataclass
@@ -43,7 +43,7 @@ class Doc:
     format: str = "txt"
     lines: list[Line] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
-    tokens: Sequence[tuple[str, int, int]] = field(default_factory=list)
+    tokens: Tokens = field(default_factory=Tokens.empty)
     sections: list[SectionNode] = field(default_factory=list)
     chrome: Any = None                  # Spans of the page-chrome lines (extract/chrome.py)
     meta: Meta = field(default_factory=Meta)
@@ -53,7 +53,6 @@ class Doc:
     measures: list[Any] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
-    _token_starts: list[int] = field(default_factory=list, repr=False)
     _section_starts: list[int] = field(default_factory=list, repr=False)
     _period_starts: list[int] = field(default_factory=list, repr=False)
     _by_id: dict[str, SectionNode] = field(default_factory=dict, repr=False)
@@ -100,17 +99,9 @@ class Doc:
         last = self.sentence_at(max(start, end - 1))
         return (min(first[0], start), max(first[1], last[1], end))
 
-    def _starts(self) -> list[int]:
-        starts = getattr(self.tokens, "starts", None)
-        if starts is None:
-            if len(self._token_starts) != len(self.tokens):
-                self._token_starts = [t[1] for t in self.tokens]
-            starts = self._token_starts
-        return starts
-
     def tokens_from(self, pos: int, count: int) -> list[tuple[str, int, int]]:
         """Up to ``count`` tokens from ``pos`` on; a token that straddles ``pos`` is cut there."""
-        i = bisect_right(self._starts(), pos) - 1
+        i = bisect_right(self.tokens.starts, pos) - 1
         if i < 0:
             return self.tokens[:count]
         word, start, end = self.tokens[i]
@@ -119,17 +110,15 @@ class Doc:
 
     def tokens_between(self, start: int, end: int) -> list[tuple[str, int, int]]:
         """The tokens lying wholly between ``start`` and ``end``."""
-        starts = self._starts()
+        starts = self.tokens.starts
         i = bisect_right(starts, start - 1)
         j = bisect_right(starts, end - 1)
         return [t for t in self.tokens[i:j] if t[2] <= end]
 
     def words_between(self, start: int, end: int) -> list[str]:
         """The words of ``tokens_between(start, end)``, without building a tuple per token."""
-        words = getattr(self.tokens, "words", None)
-        if words is None:
-            return [w for w, _, _ in self.tokens_between(start, end)]
-        starts = self._starts()
+        words = self.tokens.words
+        starts = self.tokens.starts
         i = bisect_right(starts, start - 1)
         j = bisect_right(starts, end - 1)
         if j > i and starts[j - 1] + len(words[j - 1]) > end:

@@ -17,6 +17,7 @@ from .extract import campaigns, checks, chrome, figures, measures, meta
 from .lexicons import Lexicon, load_lexicon
 from .models import Campaign, CaseCount, Measure, Metric, Report, Section, SentenceSpan, Source
 from .normalize import reading_copy
+from .tokens import Tokens
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ def extract(text: str, *, path: str | Path | None = None, encoding: str = "utf-8
         doc = Doc(source=text, norm=norm, pos=pos, path=str(path) if path is not None else None,
                   encoding=encoding, format=format)
         run(doc, lexicon, tokenizer)
-        doc.tokens = []                               # no record reads them: freed before the records are built
+        doc.tokens = Tokens.empty()                   # no record reads them: freed before the records are built
         return to_report(doc)
     finally:
         if paused:

@@ -16,48 +16,17 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
-from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from itertools import accumulate
 from pathlib import Path
 from typing import Protocol
 
 from .doc import Doc
 from .errors import BackendUnavailable
 from .lexicons import Lexicon
+from .tokens import Tokens
 
-Token = tuple[str, int, int]
-
-
-class Tokens(Sequence[Token]):
-    """Tokens as parallel lists of words and start offsets; ``(word, start, end)`` tuples are made
-    only for the tokens a stage reads (the full list of tuples costs as much as segmenting). Each
-    distinct word is one string (a report repeats a few thousand words), and the offsets are a
-    machine-int array: a million characters' tokens take 8 MiB instead of 55."""
-
-    def __init__(self, words: list[str], starts: Sequence[int], length: int) -> None:
-        self.words, self.starts, self._length = words, starts, length
-
-    @classmethod
-    def from_words(cls, words: list[str]) -> "Tokens":
-        words = list(map(sys.intern, words))
-        starts = array("q", accumulate(map(len, words), initial=0))
-        length = starts.pop()
-        return cls(words, starts, length)
-
-    def __len__(self) -> int:
-        return len(self.words)
-
-    def __repr__(self) -> str:
-        return f"Tokens({self[:8]!r}{' …' if len(self) > 8 else ''})"
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [(w, s, s + len(w)) for w, s in zip(self.words[i], self.starts[i])]
-        start = self.starts[i]
-        return (self.words[i], start, start + len(self.words[i]))
+__all__ = ["Tokens", "Tokenizer", "tokenizer", "run"]
 
 
 class Tokenizer(Protocol):
@@ -65,7 +34,7 @@ class Tokenizer(Protocol):
 
     def add_words(self, words: Iterable[str]) -> None: ...
 
-    def tokenize(self, text: str) -> list[Token]: ...
+    def tokenize(self, text: str) -> Tokens: ...
 
 
 def _rjieba_class():
@@ -103,7 +72,7 @@ class RJiebaTokenizer:
         for word in words:
             self._jieba.add_word(word, None, None)
 
-    def tokenize(self, text: str) -> list[Token]:
+    def tokenize(self, text: str) -> Tokens:
         return Tokens.from_words(self._jieba.cut(text, True))
 
 
@@ -123,7 +92,7 @@ class JiebaTokenizer:
         for word in words:
             self._jieba.add_word(word)
 
-    def tokenize(self, text: str) -> list[Token]:
+    def tokenize(self, text: str) -> Tokens:
         return Tokens.from_words(self._jieba.lcut(text, HMM=True))
 
 

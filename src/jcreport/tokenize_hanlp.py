@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import BackendUnavailable
-from .tokenize import Tokens
+from .tokens import Tokens
 
 ENV = "JCREPORT_HANLP_MODEL"
 CLASSPATH = "hanlp.components.tokenizers.transformer.TransformerTaggingTokenizer"

@@ -143,15 +143,7 @@ def _words_from(doc: Doc, pos: int, count: int) -> list[str]:
     """The words of up to ``count`` tokens from ``pos`` on, as far as they follow one another
     without a gap; a token that straddles ``pos`` is cut there (``Doc.tokens_from``, read on the
     tokens' parallel lists without building a tuple per token)."""
-    words, starts = getattr(doc.tokens, "words", None), getattr(doc.tokens, "starts", None)
-    if words is None or starts is None:
-        out, stop = [], pos
-        for word, s, _ in doc.tokens_from(pos, count):
-            if s != stop:
-                break
-            out.append(word)
-            stop = s + len(word)
-        return out
+    words, starts = doc.tokens.words, doc.tokens.starts
     i = bisect_right(starts, pos) - 1
     if i < 0:
         return []                                    # the first token starts after ``pos``: a gap
@@ -210,13 +202,7 @@ def _last_verb_end(doc: Doc, begin: int, start: int, r: FigureReader) -> int | N
     (深入开展|践学活动4次 -> after 开展); a verb bound to a one-character suffix (业务推进|会) is part
     of a noun."""
     end = None
-    words, starts = getattr(doc.tokens, "words", None), getattr(doc.tokens, "starts", None)
-    if words is None or starts is None:
-        tokens = doc.tokens_between(begin, start)
-        for (word, _, e), nxt in zip(tokens, tokens[1:]):
-            if e < start and _ends_with_verb(word, r) and len(nxt[0]) > 1:
-                end = e
-        return end
+    words, starts = doc.tokens.words, doc.tokens.starts
     i, j = bisect_right(starts, begin - 1), bisect_right(starts, start - 1)  # the tokens starting in [begin, start)
     if j > i and starts[j - 1] + len(words[j - 1]) > start:
         j -= 1                                       # the last one runs past ``start``: not wholly between

@@ -145,15 +145,6 @@ def _quoted_mask(norm: str) -> bytearray:
     return mask
 
 
-def _token_lists(tokens) -> tuple[list[str], list[int]]:
-    """The words and start offsets of ``tokens`` as two parallel lists (a ``Tokens`` holds them), so
-    a stage walks token indexes instead of building a ``(word, start, end)`` tuple per step."""
-    words = getattr(tokens, "words", None)
-    if words is None:
-        return [t[0] for t in tokens], [t[1] for t in tokens]
-    return words, tokens.starts
-
-
 def _index_at(starts: list[int], pos: int, lo: int = 0) -> int:
     """``bisect_right(starts, pos) - 1``: the last token starting at or before ``pos``. ``lo``, a token
     known to start at or before it, bounds the search: as tokens are never empty, the answer lies
@@ -196,7 +187,7 @@ def _object_end(doc: Doc, start: int, limit: int, r: MeasureReader, figure_start
                 words: list[str], starts: list[int], index: int = 0) -> int:
     """Where the object that starts at ``start`` ends: at clause punctuation, a figure, a new
     predicate, or a purpose word; brackets and quotes are kept whole. ``words``, ``starts``: the
-    document's tokens (``_token_lists``); ``index``: a token starting at or before ``start``."""
+    document's tokens (``Doc.tokens``); ``index``: a token starting at or before ``start``."""
     norm, pos, end, count, i = doc.norm, start, start, len(words), index
     while pos < limit:
         ch = norm[pos]
@@ -318,7 +309,7 @@ def status(doc: Doc, m: MeasureFound, r: MeasureReader, forward: _Forward, *, in
     starts at or before the verb (the verb's own); ``sentence``, ``clause_start``: where the verb's
     sentence and clause start; ``section``: the section node at the verb."""
     speech = doc.meta.doc_type in ("speech", "meeting_news")
-    token_words, token_starts = _token_lists(doc.tokens)
+    token_words, token_starts = doc.tokens.words, doc.tokens.starts
     if sentence is None:
         sentence = doc.sentence_at(m.start)[0]
     words, fused, nxt, last = _around_verb(doc, m, sentence, index)
@@ -390,7 +381,7 @@ def _around_verb(doc: Doc, m: MeasureFound, sentence: int, index: int = 0
       from the start of the token that ends with the verb, when it starts at most 6 characters before;
     - the word from the verb's end on (``doc.tokens_from(m.verb_end, 1)``), None past the last token;
     - the index of the token holding the character before the verb (-1 at the text's start)."""
-    words, starts = _token_lists(doc.tokens)
+    words, starts = doc.tokens.words, doc.tokens.starts
     start, verb_end, count = m.start, m.verb_end, len(words)
     if not 0 <= index < count:
         index = 0
@@ -431,7 +422,7 @@ def read(doc: Doc, lex: Lexicon, campaign_mentions: list[tuple[int, int, int]]) 
     """Every measure of a document, in text order. ``campaign_mentions``: (start, end, campaign index)."""
     r = reader(lex)
     norm = doc.norm
-    words, starts = _token_lists(doc.tokens)
+    words, starts = doc.tokens.words, doc.tokens.starts
     speech = doc.meta.doc_type in ("speech", "meeting_news")
     quoted = _quoted_mask(norm)
     skipped = Spans(sorted([(s, e) for s, e, _ in campaign_mentions] + (doc.chrome.spans if doc.chrome else [])))
@@ -665,7 +656,7 @@ def _verb_tokens(doc: Doc, r: MeasureReader) -> list[tuple[int, int]]:
     of a pattern over the text (a verb that ends inside a token, 党组织|, is not one), and of the
     tokens that start with one before an object of two characters or more, which the dictionary
     joined to it (服务大局, 提起公诉)."""
-    words, starts = _token_lists(doc.tokens)
+    words, starts = doc.tokens.words, doc.tokens.starts
     out: list[tuple[int, int]] = []
     i, count = 0, len(starts)
     for m in r.verb_re.finditer(doc.norm):

@@ -60,3 +60,12 @@ def test_a_traditional_repost_with_glosses_gives_grounded_records(fresh_converte
     for record in [*report.case_counts, *report.metrics, *report.measures]:
         assert record.span.text == source[record.span.start:record.span.end]
     assert any(m.status == "planned" for m in report.measures)
+
+
+def test_long_lines_with_and_without_traditional_script_are_read_in_one_pass(fresh_converter):
+    """A line is found from a traditional character in it (a pattern spanning lines tried every
+    start of a 40k-char line without one: seconds, and quadratic)."""
+    simplified = "检察机关办理案件" * 25000                 # 200k chars, one line, nothing traditional
+    assert traditional.phrase_segments(simplified) is None
+    mixed = simplified + "\n" + "檢察機關辦理案件" * 25000
+    assert normalize(mixed) == simplified + "\n" + simplified

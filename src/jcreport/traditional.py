@@ -30,28 +30,34 @@ def converter():
 
 
 @lru_cache(maxsize=1)
-def _traditional_line() -> re.Pattern:
-    """A line holding at least one character the shipped table folds from traditional script."""
+def _traditional_char() -> re.Pattern:
+    """A character the shipped table folds from traditional script."""
     chars = [line.split("\t")[0] for line in lexicon_path("t2s.tsv").read_text(encoding="utf-8").splitlines()
              if line and not line.startswith("#")]
-    return re.compile("[^\n]*[" + "".join(re.escape(c) for c in chars) + "][^\n]*")
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
 
 
 def phrase_segments(text: str) -> list[tuple[str, bool]] | None:
     """``text`` cut into segments, each with whether OpenCC converted it: every line holding
     traditional script whose conversion keeps its length comes from OpenCC (True), the rest as
-    written (False). None where no converter is installed or no line is traditional."""
-    cc = converter()
+    written (False). None where no converter is installed or no line is traditional. Linear: a
+    line is found from a traditional character in it, and the search goes on after its end."""
+    found = _traditional_char().search(text)
+    cc = converter() if found else None
     if cc is None:
         return None
     parts: list[tuple[str, bool]] = []
     last = 0
-    for m in _traditional_line().finditer(text):
-        line = m.group()
+    while found:
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.end())
+        end = len(text) if end < 0 else end
+        line = text[start:end]
         simple = cc.convert(line)
         if len(simple) == len(line):
-            parts += ((text[last:m.start()], False), (simple, True))
-            last = m.end()
+            parts += ((text[last:start], False), (simple, True))
+            last = end
+        found = _traditional_char().search(text, end)
     if not parts:
         return None
     parts.append((text[last:], False))

@@ -26,7 +26,7 @@ from functools import lru_cache
 import yaml
 
 from .resources import lexicon_path
-from .traditional import phrase_segments
+from .traditional import phrase_segments, t2s_pairs
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 
@@ -63,19 +63,21 @@ def _table(traditional: bool) -> dict[int, int]:
     table = dict(_FULLWIDTH)
     table.update(_compat_folds())
     if traditional:
-        for line in lexicon_path("t2s.tsv").read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                trad, simp = line.split("\t")
-                table[ord(trad)] = ord(simp)
+        table.update((ord(trad), ord(simp)) for trad, simp in t2s_pairs().items())
+    table.update(_punctuation_folds())
+    for cp in range(0xD800, 0xE000):                  # a lone surrogate (a broken decode) is no text: U+FFFD
+        table[cp] = 0xFFFD
+    return table
+
+
+@lru_cache(maxsize=1)
+def _punctuation_folds() -> dict[int, int]:
     punct = yaml.load(lexicon_path("punctuation.yaml").read_text(encoding="utf-8"),
                       Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["fold"]
     for src, dst in punct.items():
         if len(src) != 1 or len(dst) != 1:
             raise ValueError(f"punctuation.yaml: fold {src!r} -> {dst!r} must map one character to one")
-        table[ord(src)] = ord(dst)
-    for cp in range(0xD800, 0xE000):                  # a lone surrogate (a broken decode) is no text: U+FFFD
-        table[cp] = 0xFFFD
-    return table
+    return {ord(src): ord(dst) for src, dst in punct.items()}
 
 
 def normalize(source: str) -> str:

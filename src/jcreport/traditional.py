@@ -30,11 +30,20 @@ def converter():
 
 
 @lru_cache(maxsize=1)
+def t2s_pairs() -> dict[str, str]:
+    """The shipped table, ``lexicons/t2s.tsv``: a traditional character -> its simplified one."""
+    pairs = {}
+    for line in lexicon_path("t2s.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            trad, simp = line.split("\t")
+            pairs[trad] = simp
+    return pairs
+
+
+@lru_cache(maxsize=1)
 def _traditional_char() -> re.Pattern:
     """A character the shipped table folds from traditional script."""
-    chars = [line.split("\t")[0] for line in lexicon_path("t2s.tsv").read_text(encoding="utf-8").splitlines()
-             if line and not line.startswith("#")]
-    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+    return re.compile("[" + "".join(re.escape(c) for c in t2s_pairs()) + "]")
 
 
 def phrase_segments(text: str) -> list[tuple[str, bool]] | None:

@@ -45,11 +45,20 @@ def test_an_expired_limit_never_lands_after_its_block():
     clean end, and nothing is left pending to hit the thread's next piece of work."""
     def many():
         outcomes = {"timeout": 0, "done": 0}
-        for i in range(150):                            # limits 2-14 ms, bodies 0-12 ms or so
+        for i in range(150):
             try:
-                with time_limit(0.002 * (i % 7 + 1), "x"):
-                    for _ in range(100_000 * (i % 5)):   # bytecode: where the watchdog lands
+                if i % 10 == 0:
+                    with time_limit(30, "x"):           # far from its limit: done, however loaded the machine
                         pass
+                elif i % 10 == 1:
+                    with time_limit(0.002, "x"):        # spins until the limit lands: a timeout, however loaded
+                        give_up = time.monotonic() + 30
+                        while time.monotonic() < give_up:
+                            pass
+                else:                                   # limits 2-14 ms, bodies 0-12 ms or so: around the end
+                    with time_limit(0.002 * (i % 7 + 1), "x"):
+                        for _ in range(100_000 * (i % 5)):   # bytecode: where the watchdog lands
+                            pass
                 outcomes["done"] += 1
             except (DocumentTimeout, Expired):          # Expired: landed on entering __exit__ (worker.convert
                 outcomes["timeout"] += 1                # handles it as the timeout it is)

@@ -14,7 +14,7 @@ from concurrent.futures import BrokenExecutor, Future
 from dataclasses import dataclass
 
 from . import worker
-from .executors import ProcessPool
+from .executors import ProcessPool, awaited
 from .inputs import Item
 
 # Documents in flight per worker: enough that a long document at the head of the queue does not
@@ -58,7 +58,7 @@ def _ordered(items: Iterator[Item], executor, window: int, task: Callable) -> It
                 break
             item, future = pending.popleft()
             try:
-                result = future.result()
+                result = awaited(future, executor)
             except BrokenExecutor:
                 if not hasattr(executor, "restart"):
                     raise

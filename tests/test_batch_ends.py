@@ -84,3 +84,41 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
         proc.stdout.close()                                            # | head -c 10
         err = proc.stderr.read().decode()
         assert proc.wait(timeout=60) == 0 and err == "", err
+
+
+LOST_SIGNAL = """
+import os, signal, sys
+from jcreport.batch import runner
+from jcreport.batch.inputs import Item
+from jcreport.cli import ends
+
+ends.install()
+done = []
+
+class Dropped:
+    def __del__(self):                      # the handler runs in here: CPython reports its exception, drops it
+        os.kill(os.getpid(), signal.SIG{name})
+        for _ in range(100_000):
+            pass
+
+def on_result(summary, result):
+    done.append(result["path"])
+    if len(done) == 3:
+        Dropped()
+    print("after", len(done), flush=True)
+    ends.raise_if_stopped()                 # what batch calls after each document
+
+try:
+    runner.run([Item(f"{{i}}.txt", file="x") for i in range(10)], [], 1, on_result=on_result,
+               task=lambda item: {{"status": "skipped", "path": item.path}})
+except KeyboardInterrupt as exc:
+    print(type(exc).__name__, len(done))
+"""
+
+
+@pytest.mark.parametrize("name,raised", [("INT", "KeyboardInterrupt"), ("TERM", "Terminated")])
+def test_a_stop_signal_whose_exception_was_lost_still_stops_the_batch(name, raised):
+    done = subprocess.run([sys.executable, "-c", LOST_SIGNAL.format(name=name)], capture_output=True, text=True,
+                          timeout=60)
+    assert "Exception ignored" in done.stderr and raised in done.stderr     # the handler's own exception: lost
+    assert done.stdout.splitlines()[-2:] == ["after 3", f"{raised} 3"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .ends import ends_quietly
+from .ends import ends_quietly, raise_if_stopped
 
 from ..errors import BackendUnavailable, OutputError, exit_codes_epilog
 from ..lexicons import load_lexicon
@@ -150,7 +150,7 @@ def _run_with_progress(runner, items, sinks, jobs, hidden: bool, total: int | No
     """A progress bar on a terminal: documents (of the total when it is known), chars/s, failures,
     elapsed time and the time remaining."""
     if hidden:
-        return runner.run(items, sinks, jobs, **on)
+        return runner.run(items, sinks, jobs, on_result=raise_if_stopped, **on)
     from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                TimeRemainingColumn)
@@ -162,6 +162,7 @@ def _run_with_progress(runner, items, sinks, jobs, hidden: bool, total: int | No
         task = progress.add_task("converting", total=total, rate="", failed=0)
 
         def update(summary, result):
+            raise_if_stopped()
             elapsed = max(progress.tasks[0].elapsed or 1e-9, 1e-9)
             progress.update(task, completed=summary.documents, failed=summary.failed,
                             rate=f"{summary.chars / elapsed / 1000:.0f}k chars/s")

@@ -23,13 +23,27 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, unwound like Ctrl-C so every ``finally`` runs."""
 
 
-def _terminate(signum, frame):
-    raise Terminated()
+_received: list[int] = []                  # the stop signals received, so a lost exception is raised again
+
+
+def _stop(signum, frame):
+    _received.append(signum)
+    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
 
 
 def install() -> None:
-    """SIGTERM unwinds the main process like Ctrl-C (the console entry point calls this)."""
-    signal.signal(signal.SIGTERM, _terminate)
+    """Ctrl-C and SIGTERM unwind the main process (the console entry point calls this), and are
+    remembered for ``raise_if_stopped``."""
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+
+
+def raise_if_stopped(*_) -> None:
+    """Raise again the exception of a stop signal received earlier. The handler's exception can be
+    lost: raised while a finalizer or a weakref callback runs, CPython reports it as ignored and
+    goes on. A batch calls this after each document, so it still stops at the next one."""
+    if _received:
+        raise Terminated() if _received[-1] == signal.SIGTERM else KeyboardInterrupt()
 
 
 def ends_quietly(command):

@@ -130,3 +130,73 @@ def test_ctrl_c_stops_a_dask_run_with_130_no_traceback_from_any_process_and_it_r
     paths = [r["source"]["path"] for r in lines(out)]
     assert len(paths) == len(set(paths)) == 300
 
+
+
+def test_a_scheduler_killed_under_a_running_batch_ends_it_with_17_and_a_rerun_completes(tmp_path):
+    """A scheduler and its workers of their own (not a LocalCluster of the run), the scheduler
+    killed mid-run: the run ends with one line and exit 17, whether Dask cancelled the future it
+    waited on or left it unresolved (the client's status, watched every second), and resumes."""
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    from test_batch_ends import JCREPORT, _wait_for_lines
+
+    folder = make_folder(tmp_path, 400)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    dask_cli = [sys.executable, "-m"]
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "start_new_session": True}
+    scheduler = subprocess.Popen([*dask_cli, "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port",
+                                  str(port), "--no-dashboard"], **quiet)
+    workers = subprocess.Popen([*dask_cli, "distributed.cli.dask_worker", address, "--nworkers", "2", "--nthreads",
+                                "1", "--no-dashboard"], **quiet)
+    try:
+        with distributed.Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=120)
+        out = tmp_path / "out.jsonl"
+        args = ["batch", str(folder), "-o", str(out), "-q", "--dask", address]
+        proc = subprocess.Popen([*JCREPORT, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _wait_for_lines(out, 20)
+        os.killpg(scheduler.pid, signal.SIGKILL)
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 17, err
+        assert len(err.decode().strip().splitlines()) == 1 and "run again to resume" in err.decode()
+        assert 20 <= out.read_bytes().count(b"\n") < 400
+    finally:
+        for group in (scheduler, workers):
+            try:
+                os.killpg(group.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            group.wait()
+    rerun = subprocess.run([*JCREPORT, "batch", str(folder), "-o", str(out), "-q", "-j", "2"], capture_output=True,
+                           text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    paths = [r["source"]["path"] for r in lines(out)]
+    assert len(paths) == len(set(paths)) == 400
+
+
+def test_watch_ends_the_run_once_the_client_is_not_running():
+    from jcreport.batch.dask_executor import DaskExecutor
+    from jcreport.errors import BackendUnavailable
+
+    class Client:
+        status = "running"
+
+        def get_executor(self, pure):
+            return None
+
+        def nthreads(self):
+            return {"w1": 1, "w2": 1}
+
+    client = Client()
+    executor = DaskExecutor(client, worker.Settings().limits)
+    executor.watch()                                   # running: nothing happens
+    for status in ("connecting", "closing", "closed"):
+        client.status = status
+        with pytest.raises(BackendUnavailable, match="lost the Dask scheduler"):
+            executor.watch()

@@ -7,6 +7,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from test_batch import make_folder
 
 from jcreport.batch import runner, worker
@@ -103,3 +104,31 @@ def test_executor_dask_without_the_extra_is_one_line_and_exit_17(tmp_path):
     assert proc.returncode == 17
     assert proc.stderr == "Error: --executor dask needs the dask extra: pip install 'jcreport[dask]'\n"
     assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_awaited_calls_watch_while_it_waits_and_lets_what_watch_raises_end_the_wait(monkeypatch):
+    from concurrent.futures import Future
+
+    from jcreport.batch import executors
+
+    monkeypatch.setattr(executors, "WATCH_SECONDS", 0.01)
+
+    class Gone(Exception):
+        pass
+
+    class Executor:
+        calls = 0
+
+        def watch(self):
+            self.calls += 1
+            if self.calls == 3:
+                raise Gone()
+
+    watched = Executor()
+    never = Future()                                   # a future nothing will ever resolve
+    with pytest.raises(Gone):
+        executors.awaited(never, watched)
+    assert watched.calls == 3
+    done = Future()
+    done.set_result("r")
+    assert executors.awaited(done, Executor()) == "r" and executors.awaited(done, object()) == "r"

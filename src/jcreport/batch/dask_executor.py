@@ -60,13 +60,24 @@ class DaskExecutor:
     """What the runner needs of a Dask client: submit, its worker threads, and what a lost future means."""
 
     def __init__(self, client: Client, limits: Limits) -> None:
-        self.executor, self.limits = client.get_executor(pure=False), limits
+        self.client, self.limits = client, limits
+        self.executor = client.get_executor(pure=False)
         self.workers = sum(client.nthreads().values())
 
     def submit(self, fn, item: Item) -> Future:
         return self.executor.submit(fn, shipped(item, self.limits))
 
+    def watch(self) -> None:
+        """While a result is awaited (every second, ``executors.awaited``): a client that lost its
+        scheduler ends the run. Dask cancels the futures it holds when the connection drops, but a
+        future submitted while it reconnects is never resolved, and the run waited on it forever."""
+        if self.client.status != "running":
+            raise BackendUnavailable(None, f"lost the Dask scheduler (the client is {self.client.status}); "
+                                           "run again to resume")
+
     def lost(self, item: Item, exc: BaseException) -> dict:
+        if isinstance(exc, BackendUnavailable):        # watch(): the scheduler is gone
+            raise exc
         if isinstance(exc, KilledWorker):
             return worker.error_result(item.path, "crash", f"{item.path}: every Dask worker converting it died")
         if isinstance(exc, CancelledError):            # the cluster dropped it: the scheduler is gone
@@ -113,7 +124,10 @@ def connected(address: str, jobs: int) -> Iterator[tuple[Client, LocalCluster | 
     try:
         yield client, cluster
     finally:
-        client.close()
+        try:
+            client.close(timeout=CONNECT_SECONDS)
+        except (OSError, TimeoutError):                # a scheduler already gone: nothing to close there
+            pass
         if cluster is not None:
             cluster.close()
 

@@ -200,3 +200,19 @@ def test_watch_ends_the_run_once_the_client_is_not_running():
         client.status = status
         with pytest.raises(BackendUnavailable, match="lost the Dask scheduler"):
             executor.watch()
+
+
+def test_a_local_clusters_workers_ignore_ctrl_c_also_once_restarted():
+    import signal
+
+    from jcreport.batch.dask_executor import connected
+
+    def disposition():
+        return signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+
+    with connected("local", 2) as connection, on_dask("local", 2, worker.Settings(), connection):
+        client = connection[0]
+        assert set(client.run(disposition).values()) == {True}
+        client.restart_workers(list(client.scheduler_info()["workers"]))
+        client.wait_for_workers(2, timeout=60)
+        assert set(client.run(disposition).values()) == {True}

@@ -46,6 +46,19 @@ class SettingsPlugin(WorkerPlugin):
         jobs.INSTALLED.pop(self.name, None)
 
 
+class IgnoreCtrlC(WorkerPlugin):
+    """On a LocalCluster of the run: its worker processes ignore SIGINT, the run stops them. Those
+    started with the cluster inherit the disposition; this covers one the nanny starts later (a
+    worker restarted after it died), which would otherwise print a traceback on Ctrl-C."""
+
+    name = "jcreport-ignore-ctrl-c"
+
+    def setup(self, worker) -> None:           # noqa: ARG002
+        import threading
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def shipped(item: Item, limits: Limits) -> Item:
     """The item with its file's bytes in it (read here, size checked), or the reading's error."""
     if item.file is None or item.data is not None or item.error is not None:
@@ -138,9 +151,11 @@ def on_dask(address: str, jobs: int, settings: worker.Settings,
     """(executor, task) for runner.run on the cluster at ``address`` (or on ``connection``, made
     by ``connected`` and left open); the settings are removed from the workers afterwards."""
     with ExitStack() as stack:
-        client, _ = connection or stack.enter_context(connected(address, jobs))
+        client, cluster = connection or stack.enter_context(connected(address, jobs))
         name = f"jcreport-batch-{uuid.uuid4().hex}"
         try:
+            if cluster is not None:                    # the run's own LocalCluster, never a shared one
+                client.register_plugin(IgnoreCtrlC(), name=IgnoreCtrlC.name)
             client.register_plugin(SettingsPlugin(name, settings), name=name)
             yield DaskExecutor(client, settings.limits), functools.partial(worker.convert_installed, name)
         finally:

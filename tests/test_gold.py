@@ -91,7 +91,7 @@ def test_gold_status_accuracy_floor(action_score):
 # The real corpus (tests/real: 99 public texts, gold written by reading; guide: tests/gold/GUIDELINES.md).
 # The floors hold for the code as a whole: no rule names a corpus text.
 REAL = ROOT / "tests" / "real"
-REAL_FLOORS = {"figures F1": 0.97, "split": 0.95, "action": 0.92, "change": 0.95}
+REAL_FLOORS = {"figures F1": 0.97, "split": 0.95, "action": 0.92, "change": 0.95, "case_type": 0.55}
 
 
 def test_gold_real_corpus_is_whole_and_grounded():
@@ -114,7 +114,7 @@ def real_score():
 def test_gold_real_corpus_floors(real_score, field, floor):
     got = real_score.figures.f1 if field == "figures F1" else getattr(real_score, field).accuracy
     words = {"figures F1": ("missed", "spurious"), "split": ("extracted as",), "action": ("action",),
-             "change": ("change",)}[field]
+             "change": ("change",), "case_type": ("case_type",)}[field]
     assert got >= floor, "\n".join(m for m in real_score.misses if any(w in m for w in words))
 
 

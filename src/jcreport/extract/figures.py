@@ -258,8 +258,27 @@ def classify(doc: Doc, fig: Figure, r: FigureReader, figs: list[Figure] = ()) ->
     fig.type, fig.action = "case_count", name
     types = list(r.case_types.finditer(norm, fig.clause_start, fig.start)) or \
         list(r.case_types.finditer(norm, fig.end, clause_end))
-    if types:
-        fig.case_type = r.case_type_of[types[-1].group()]
+    fig.case_type = case_type_named(norm, types, r)
+
+
+_COORDINATION = ("、", "和", "及", "与", "以及")
+
+
+def case_type_named(norm: str, types: list, r: FigureReader) -> str | None:
+    """The case type the last of ``types`` (matches, in order) names, unless it closes a list of
+    different ones (办理刑事、民事、行政、公益诉讼等各类案件): no one name covers such a list, so
+    none (guidelines)."""
+    if not types:
+        return None
+    last = types[-1]
+    name = r.case_type_of[last.group()]
+    for prev in reversed(types[:-1]):
+        if norm[prev.end():last.start()] not in _COORDINATION:
+            break
+        if r.case_type_of[prev.group()] != name:
+            return None
+        last = prev
+    return name
 
 
 def read_change(norm: str, fig: Figure, r: FigureReader) -> None:
@@ -315,7 +334,32 @@ def _inherit_breakdown(doc: Doc, figs: list[Figure], i: int, r: FigureReader) ->
         return
     fig.type, fig.action, fig.extra["part"] = "case_count", total.action, True
     types = list(r.case_types.finditer(norm, fig.clause_start, fig.start))
-    fig.case_type = r.case_type_of[types[-1].group()] if types else total.case_type
+    fig.case_type = case_type_named(norm, types, r) if types else total.case_type
+
+
+def attach_heading_types(doc: Doc, figs: list[Figure], r: FigureReader) -> None:
+    """A case count whose own words name no case type takes the one its nearest enclosing section's
+    heading names (一、刑事检察工作 / (三)未成年人检察工作 over the counts below them). A heading
+    naming two or more (民事行政检察工作) decides nothing, for its section and those below it. Each
+    section's heading is read once."""
+    of_section: dict[str, str | None] = {}
+    by_id = {s.id: s for s in doc.sections}
+
+    def named(sid: str | None) -> str | None:
+        if sid is None:
+            return None
+        if sid not in of_section:
+            sec = by_id[sid]
+            found = {r.case_type_of[m.group()] for m in r.case_types.finditer(doc.norm, sec.title_start, sec.title_end)}
+            if len(found) == 1:
+                of_section[sid] = found.pop()
+            else:
+                of_section[sid] = None if found else named(sec.parent)
+        return of_section[sid]
+
+    for fig in figs:
+        if fig.type == "case_count" and fig.case_type is None:
+            fig.case_type = named(fig.section)
 
 
 def attach_runs(figs: list[Figure], norm: str) -> None:
@@ -431,6 +475,7 @@ def read(doc: Doc, lex: Lexicon) -> list[Figure]:
         if fig.change is not None:
             fig.type = "metric"
         fig.section = doc.section_at(fig.start)
+    attach_heading_types(doc, figs, r)
     attach_periods(doc, figs, doc.periods)
     attach_changes(doc, figs)
     for fig in figs:

@@ -13,7 +13,7 @@ from .decode import decode
 from .models import Report
 from .pipeline import extract
 
-__version__ = "0.4.0"
+__version__ = "0.4.1"
 __all__ = ["Report", "__version__", "decode", "extract", "extract_file"]
 
 

@@ -126,7 +126,10 @@ class Doc:
         return words[i:j]
 
     def section_node_at(self, pos: int) -> SectionNode | None:
-        sid = self.section_at(pos)
+        return self.section(self.section_at(pos))
+
+    def section(self, sid: str | None) -> SectionNode | None:
+        """The section of id ``sid`` (None for None)."""
         if sid is None:
             return None
         if len(self._by_id) != len(self.sections):

@@ -89,8 +89,6 @@ class DaskExecutor:
                                            "run again to resume")
 
     def lost(self, item: Item, exc: BaseException) -> dict:
-        if isinstance(exc, BackendUnavailable):        # watch(): the scheduler is gone
-            raise exc
         if isinstance(exc, KilledWorker):
             return worker.error_result(item.path, "crash", f"{item.path}: every Dask worker converting it died")
         if isinstance(exc, CancelledError):            # the cluster dropped it: the scheduler is gone

@@ -83,7 +83,7 @@ class ProcessPool:
         (killed while sending a result, so the manager thread waits for the rest of it) breaks the
         pool by hand: the other workers are killed too and the pipe released, so every future of
         the pool fails with BrokenProcessPool and the runner goes on as for any dead worker."""
-        processes = _workers(self.pool)
+        processes = list(_table(self.pool).values())
         if getattr(self.pool, "_broken", False) or all(p.exitcode is None for p in processes):
             self._dead_since = None
             return
@@ -112,10 +112,10 @@ class ProcessPool:
         table of processes is kept from before the shutdown (which drops it), and a worker started
         on demand meanwhile is killed too, and reaped, so none outlives the run holding its
         stdout or stderr open."""
-        processes, pipe = _workers(self.pool), _Pipe(self.pool)    # shutdown() drops both
-        _kill(processes)
+        table, pipe = _table(self.pool), _Pipe(self.pool)          # shutdown() drops both
+        _kill(list(table.values()))
         self.pool.shutdown(wait=False, cancel_futures=True)
-        _kill(processes)
+        _kill(list(table.values()))                                # and one started meanwhile
         pipe.release()
 
     def shutdown(self) -> None:
@@ -130,8 +130,9 @@ def _kill(processes: list) -> None:
         process.join(1)
 
 
-def _workers(pool: ProcessPoolExecutor) -> list:
-    return list((getattr(pool, "_processes", None) or {}).values())
+def _table(pool: ProcessPoolExecutor) -> dict:
+    """The pool's own table of worker processes (pid -> process), which it adds to on demand."""
+    return getattr(pool, "_processes", None) or {}
 
 
 class _Pipe:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import BrokenExecutor, Future
 from dataclasses import dataclass
 
+from ..errors import BackendUnavailable
 from . import worker
 from .executors import ProcessPool, awaited
 from .inputs import Item
@@ -59,6 +60,8 @@ def _ordered(items: Iterator[Item], executor, window: int, task: Callable) -> It
             item, future = pending.popleft()
             try:
                 result = awaited(future, executor)
+            except BackendUnavailable:
+                raise                                 # the executor itself is gone (watch): the run ends
             except BrokenExecutor:
                 if not hasattr(executor, "restart"):
                     raise

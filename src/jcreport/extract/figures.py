@@ -343,13 +343,12 @@ def attach_heading_types(doc: Doc, figs: list[Figure], r: FigureReader) -> None:
     naming two or more (民事行政检察工作) decides nothing, for its section and those below it. Each
     section's heading is read once."""
     of_section: dict[str, str | None] = {}
-    by_id = {s.id: s for s in doc.sections}
 
     def named(sid: str | None) -> str | None:
         if sid is None:
             return None
         if sid not in of_section:
-            sec = by_id[sid]
+            sec = doc.section(sid)
             found = {r.case_type_of[m.group()] for m in r.case_types.finditer(doc.norm, sec.title_start, sec.title_end)}
             if len(found) == 1:
                 of_section[sid] = found.pop()
